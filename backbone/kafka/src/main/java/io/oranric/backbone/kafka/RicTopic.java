@@ -48,6 +48,15 @@ public enum RicTopic {
     return (Parser<T>) parser;
   }
 
+  /** The Protobuf message type of the topic's values, e.g. {@code KpmReport}. */
+  public String valueTypeName() {
+    try {
+      return parser.parseFrom(new byte[0]).getDescriptorForType().getName();
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Registry-like topics keep only the newest value per key; the rest is an ordered log. */
   public boolean compacted() {
     return compacted;
