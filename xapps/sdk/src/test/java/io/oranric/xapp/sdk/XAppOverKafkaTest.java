@@ -8,6 +8,7 @@ import io.oranric.backbone.kafka.KafkaBackbone;
 import io.oranric.backbone.kafka.RicProducer;
 import io.oranric.backbone.kafka.RicTopic;
 import io.oranric.backbone.kafka.TopicConsumer;
+import io.oranric.backbone.ops.HealthServer;
 import io.oranric.backbone.stream.KafkaE2Stream;
 import io.oranric.contract.v1.*;
 import io.vertx.core.Vertx;

@@ -1,4 +1,4 @@
-package io.oranric.xapp.sdk;
+package io.oranric.backbone.ops;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
