@@ -1,4 +1,4 @@
-package io.oranric.e2.termination.sm;
+package io.oranric.e2.sm;
 
 /** The E2 service models the termination understands, by what they do. */
 public enum ServiceModel {

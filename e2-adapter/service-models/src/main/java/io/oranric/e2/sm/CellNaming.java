@@ -1,4 +1,4 @@
-package io.oranric.e2.termination.sm;
+package io.oranric.e2.sm;
 
 import io.oranric.e2.protocol.Plmn;
 import java.util.Map;
