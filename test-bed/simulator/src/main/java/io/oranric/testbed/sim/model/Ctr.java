@@ -34,8 +34,8 @@ final class Ctr {
     static final int TF = 20;
 
     // cell-only fields
-    static final int PRB_AVAIL_DL_S = 20;
-    static final int PRB_AVAIL_UL_S = 21;
+    static final int PRB_AVAIL_DL_MS = 20;  // PRB-milliseconds available
+    static final int PRB_AVAIL_UL_MS = 21;
     static final int ENERGY_J = 22;
     static final int TX_MW_S = 23;         // radiated power integral (mW s)
     static final int HO_INTER_REQ = 24;

@@ -842,8 +842,9 @@ final class Engine {
         if (c.active()) {
             cellC[base + Ctr.TX_MW_S] += c.txPowerW * 1000 * Math.max(c.loadDl, radio.idleInterferenceLoad()) * dt;
             cellC[base + Ctr.ACTIVE_S] += dt;
-            cellC[base + Ctr.PRB_AVAIL_DL_S] += c.availablePrbs() * dt;
-            cellC[base + Ctr.PRB_AVAIL_UL_S] += c.availablePrbs() * dt;
+            // integers in PRB-milliseconds: sums stay exact, so a constant PRB count reads back exactly
+            cellC[base + Ctr.PRB_AVAIL_DL_MS] += (double) c.availablePrbs() * tickMs;
+            cellC[base + Ctr.PRB_AVAIL_UL_MS] += (double) c.availablePrbs() * tickMs;
         }
     }
 
@@ -883,6 +884,21 @@ final class Engine {
     double rsrpAt(UeState u, CellState c) {
         int k = u.slotOf(c.index);
         return k < 0 ? Double.NEGATIVE_INFINITY : c.txPerReDbm + u.gainDb[k];
+    }
+
+    /** SS-RSRP per active candidate cell, strongest first. */
+    Map<String, Double> measuredRsrp(UeState u) {
+        List<Map.Entry<String, Double>> l = new ArrayList<>();
+        for (int k = 0; k < u.nCand; k++) {
+            CellState c = cells[u.cand[k]];
+            if (c.active()) {
+                l.add(Map.entry(c.spec.id(), c.txPerReDbm + u.gainDb[k]));
+            }
+        }
+        l.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        Map<String, Double> out = new LinkedHashMap<>();
+        l.forEach(en -> out.put(en.getKey(), en.getValue()));
+        return out;
     }
 
     /** Frequency changes alter path loss: every UE recomputes its gains on its next tick. */

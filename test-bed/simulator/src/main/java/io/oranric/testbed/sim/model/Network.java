@@ -192,7 +192,7 @@ public final class Network {
         SliceSpec sl = e.slices[u.slice];
         return new UeInfo(u.id, u.index + 1L, sl.name(), sl.snssai(), u.x, u.y,
                 u.serving >= 0 ? e.cells[u.serving].spec.id() : null, u.connected, u.rsrpDbm, u.sinrDb, u.cqi,
-                u.rank, u.dlBacklogBits / 8);
+                u.rank, u.dlBacklogBits / 8, e.measuredRsrp(u));
     }
 
     // ------------------------------------------------------------------------------------------ control

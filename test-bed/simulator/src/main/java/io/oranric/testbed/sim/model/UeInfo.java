@@ -1,5 +1,7 @@
 package io.oranric.testbed.sim.model;
 
+import java.util.Map;
+
 /**
  * A UE's state right now.
  *
@@ -16,8 +18,19 @@ package io.oranric.testbed.sim.model;
  * @param cqi            wideband CQI
  * @param rank           DL rank (layers)
  * @param dlBacklogBytes data waiting for the UE
+ * @param rsrpByCellDbm  SS-RSRP of every active cell the UE tracks (serving and neighbours), strongest first: what
+ *                       its measurement reports would carry to a mobility xApp
  */
 public record UeInfo(String id, long ranUeId, String slice, Snssai snssai, double x, double y,
                      String servingCellId, boolean connected, double rsrpDbm, double sinrDb, int cqi, int rank,
-                     double dlBacklogBytes) {
+                     double dlBacklogBytes, Map<String, Double> rsrpByCellDbm) {
+
+    public UeInfo {
+        rsrpByCellDbm = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rsrpByCellDbm));
+    }
+
+    /** The strongest active cell other than the serving one, if the UE hears any. */
+    public java.util.Optional<String> bestNeighbour() {
+        return rsrpByCellDbm.keySet().stream().filter(c -> !c.equals(servingCellId)).findFirst();
+    }
 }

@@ -10,6 +10,7 @@ import io.oranric.testbed.sim.model.HandoverSpec;
 import io.oranric.testbed.sim.model.MobilitySpec;
 import io.oranric.testbed.sim.model.NetworkSpec;
 import io.oranric.testbed.sim.model.NrBand;
+import io.oranric.testbed.sim.model.NrTables;
 import io.oranric.testbed.sim.model.Plmn;
 import io.oranric.testbed.sim.model.PrbQuota;
 import io.oranric.testbed.sim.model.RadioSpec;
@@ -426,9 +427,45 @@ public final class ScenarioLoader {
             double cio = f.num("cioDb", 0);
             boolean asleep = f.bool("asleep", false);
             double azimuth = f.num("azimuthDeg", az);
+            checkCarrier(f, band, scs, bw, arfcn);
+            checkPower(f, tx, txMin, txMax);
             YNode where = own != null ? at : (defaults != null ? defaults.self : at);
             return build(where, () -> new CellSpec(id, gnb, local, pci, x, y, height, azimuth, gain, band, arfcn, scs,
                     bw, tx, txMin, txMax, layers, cqiTable, energy, weight, drop, cio, asleep));
+        }
+
+        /** Carrier checks with the error on the field that breaks them. */
+        private static void checkCarrier(Field f, NrBand band, int scs, int bw, int arfcn) {
+            if (NrTables.maxPrbs(scs, bw) < 0 || !band.allowsBandwidth(scs, bw)) {
+                YNode at = f.node("bandwidthMHz").or(() -> f.node("scsKHz")).orElse(null);
+                String allowed = java.util.Arrays.stream(band.channelBandwidths(scs)).mapToObj(Integer::toString)
+                        .collect(java.util.stream.Collectors.joining(", "));
+                String msg = bw + " MHz at " + scs + " kHz is not a channel bandwidth of " + band.bandName()
+                        + " (allowed: " + (allowed.isEmpty() ? "none at this spacing" : allowed) + ")";
+                if (at != null) {
+                    throw at.error(msg);
+                }
+            }
+            if (!band.onRaster(arfcn, scs)) {
+                f.node("arfcnDl").ifPresent(n -> {
+                    throw n.error("NR-ARFCN " + arfcn + " is not on the " + scs + " kHz raster of " + band.bandName()
+                            + " (" + band.firstArfcn() + ".." + band.lastArfcn() + ", step " + band.rasterStep(scs) + ")");
+                });
+            } else if (!band.carrierFits(arfcn, bw)) {
+                YNode at = f.node("bandwidthMHz").or(() -> f.node("arfcnDl")).orElse(null);
+                if (at != null) {
+                    throw at.error("a " + bw + " MHz carrier at NR-ARFCN " + arfcn + " leaves " + band.bandName());
+                }
+            }
+        }
+
+        private static void checkPower(Field f, double tx, double min, double max) {
+            if (tx < min || tx > max) {
+                YNode at = f.node("txPowerDbm").or(() -> f.node("maxTxPowerDbm")).orElse(null);
+                if (at != null) {
+                    throw at.error("TX power " + tx + " dBm outside [" + min + ", " + max + "] dBm");
+                }
+            }
         }
 
         private EnergyProfile energy(YNode n) {
