@@ -54,6 +54,10 @@ final class Engine {
 
     long nowMs;
     long gainEpoch;
+    /** Bumped whenever something that ranks cells for a UE changes (power, CIO, cell state, carrier). */
+    long configEpoch;
+    /** All carriers identical: overlap is 1 everywhere and needs no arithmetic. */
+    boolean uniformSpectrum;
 
     // cumulative counters, see Ctr
     final double[] cellC;
@@ -70,6 +74,8 @@ final class Engine {
     private int[] sliceOf = new int[64];
     private int[] member = new int[64];
     private final double[] shareOf;
+    private final double candRefresh2;
+    private final double gainRefresh2;
     private final double[] rsrpScratch;
     final List<KpmMeter> meters = new ArrayList<>();
 
@@ -113,7 +119,11 @@ final class Engine {
             cellIndex.put(cs.id(), i);
         }
         grid = new SiteGrid(cells, radio.candidateRadiusM());
+        spectrumChanged();
         shareOf = new double[nSlices];
+        double candRefresh = Math.min(50.0, radio.candidateRadiusM() / 4);
+        candRefresh2 = candRefresh * candRefresh;
+        gainRefresh2 = radio.gainRefreshM() * radio.gainRefreshM();
         rsrpScratch = new double[radio.maxCandidates()];
 
         ues = createUes();
@@ -245,6 +255,7 @@ final class Engine {
         for (CellState c : cells) {
             if (c.mode == CellMode.WAKING && nowMs >= c.wakeAtMs) {
                 c.mode = CellMode.ACTIVE;
+                configEpoch++;
             }
             c.ulInterferenceMw = c.ulInterferenceAcc;
             c.ulInterferenceAcc = 0;
@@ -252,11 +263,15 @@ final class Engine {
             c.activeDl = 0;
         }
         for (UeState u : ues) {
-            move(u, dt, t0s);
-            if (u.mobile && Math.hypot(u.x - u.candX, u.y - u.candY) > candidateRefreshM()) {
-                refreshCandidates(u);
+            boolean moved = false;
+            if (u.mobile) {
+                move(u, dt, t0s);
+                if (dist2(u.x - u.candX, u.y - u.candY) > candRefresh2) {
+                    refreshCandidates(u);
+                }
+                moved = dist2(u.x - u.gainX, u.y - u.gainY) > gainRefresh2;
             }
-            if (u.gainEpoch != gainEpoch || Math.hypot(u.x - u.gainX, u.y - u.gainY) > radio.gainRefreshM()) {
+            if (moved || u.gainEpoch != gainEpoch) {
                 refreshGains(u);
             }
             selectCell(u);
@@ -279,7 +294,8 @@ final class Engine {
                     if (k != u.servSlot) {
                         CellState c = cells[u.cand[k]];
                         if (c.active()) {
-                            c.ulInterferenceAcc += u.ulPsdMw * u.gainLin[k] * share * c.overlapFrom(s);
+                            c.ulInterferenceAcc += u.ulPsdMw * u.gainLin[k] * share
+                                    * (uniformSpectrum ? 1.0 : c.overlapFrom(s));
                         }
                     }
                 }
@@ -294,8 +310,8 @@ final class Engine {
         }
     }
 
-    private double candidateRefreshM() {
-        return Math.min(50.0, radio.candidateRadiusM() / 4);
+    private static double dist2(double dx, double dy) {
+        return dx * dx + dy * dy;
     }
 
     // ------------------------------------------------------------------------------------------ mobility
@@ -307,7 +323,7 @@ final class Engine {
         double left = u.speed * dt;
         double dx = u.wx - u.x;
         double dy = u.wy - u.y;
-        double d = Math.hypot(dx, dy);
+        double d = Math.sqrt(dx * dx + dy * dy);
         if (d <= left) {
             u.x = u.wx;
             u.y = u.wy;
@@ -355,7 +371,7 @@ final class Engine {
             CellState c = cells[u.cand[k]];
             double dx = u.x - c.spec.x();
             double dy = u.y - c.spec.y();
-            double d2d = Math.hypot(dx, dy);
+            double d2d = Math.sqrt(dx * dx + dy * dy);
             boolean los = Rng.unitHash(seed ^ SALT_LOS, c.site, losCell, losRow) < env.losProbability(d2d, hUt);
             double pl = env.pathLossDb(los, d2d, c.spec.heightM(), hUt, c.fcGHz);
             double sf = env.shadowSigmaDb(los)
@@ -374,6 +390,7 @@ final class Engine {
         u.gainX = u.x;
         u.gainY = u.y;
         u.gainEpoch = gainEpoch;
+        u.gainVersion++;
     }
 
     /** Best usable cell by RSRP plus CIO, as a candidate slot, or -1. Fills rsrpScratch. */
@@ -402,6 +419,15 @@ final class Engine {
 
     /** Cell selection, A3 handover with hysteresis and time to trigger, idle reselection. */
     private void selectCell(UeState u) {
+        if (u.serving >= 0 && u.rankedAtConfig == configEpoch && u.rankedAtGains == u.gainVersion) {
+            // nothing that ranks cells changed since the last look: only a running time to trigger can fire
+            if (u.tttTarget >= 0 && nowMs - u.tttSinceMs >= ho.tttMs()) {
+                handover(u, u.slotOf(u.tttTarget));
+            }
+            return;
+        }
+        u.rankedAtConfig = configEpoch;
+        u.rankedAtGains = u.gainVersion;
         int best = bestSlot(u, -1);
         if (u.serving < 0 || !cells[u.serving].active()) {
             if (best >= 0) {
@@ -435,6 +461,7 @@ final class Engine {
         u.servSlot = slot;
         u.tttTarget = -1;
         u.outageS = 0;
+        u.rankedAtGains = -1;
     }
 
     private void detach(UeState u) {
@@ -489,7 +516,7 @@ final class Engine {
                 continue;
             }
             double activity = Math.max(c.loadDl, radio.idleInterferenceLoad());
-            interference += c.txPerReMw * u.gainLin[k] * activity * s.overlapFrom(c);
+            interference += c.txPerReMw * u.gainLin[k] * activity * (uniformSpectrum ? 1.0 : s.overlapFrom(c));
         }
         double sinr = 10 * Math.log10(signal / (interference + s.ueNoisePerReMw));
         u.sinrDb = Math.max(SINR_FLOOR_DB, Math.min(SINR_CEIL_DB, sinr));
@@ -901,6 +928,23 @@ final class Engine {
         return out;
     }
 
+    /** Carrier moved or resized: recheck whether all carriers coincide. */
+    void spectrumChanged() {
+        uniformSpectrum = true;
+        for (CellState c : cells) {
+            if (c.fLowMHz != cells[0].fLowMHz || c.fHighMHz != cells[0].fHighMHz) {
+                uniformSpectrum = false;
+                break;
+            }
+        }
+        configEpoch++;
+    }
+
+    /** Power, CIO or cell state changed: every UE re-ranks its cells on its next tick. */
+    void configChanged() {
+        configEpoch++;
+    }
+
     /** Frequency changes alter path loss: every UE recomputes its gains on its next tick. */
     void invalidateGains() {
         gainEpoch++;
@@ -949,7 +993,9 @@ final class Engine {
                     }
                     for (int ci : b) {
                         CellState c = cells[ci];
-                        double d = Math.hypot(x - c.spec.x(), y - c.spec.y());
+                        double dx = x - c.spec.x();
+                        double dy = y - c.spec.y();
+                        double d = Math.sqrt(dx * dx + dy * dy);
                         if (d <= radius) {
                             if (m == scratch.length) {
                                 scratch = Arrays.copyOf(scratch, 2 * m);

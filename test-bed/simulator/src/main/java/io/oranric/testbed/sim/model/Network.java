@@ -236,6 +236,7 @@ public final class Network {
         }
         c.txPowerDbm = v;
         c.derive(e.radio);
+        e.configChanged();
         return ControlResult.ok();
     }
 
@@ -264,6 +265,7 @@ public final class Network {
         if (fullBwp) {
             c.bwp = new Bwp(c.bwp.id(), 0, c.carrierPrbs);
         }
+        e.spectrumChanged();
         return ControlResult.ok();
     }
 
@@ -285,6 +287,7 @@ public final class Network {
         }
         c.arfcnDl = a.arfcnDl();
         c.derive(e.radio);
+        e.spectrumChanged();
         e.invalidateGains();
         return ControlResult.ok();
     }
@@ -352,6 +355,7 @@ public final class Network {
         }
         if (c.mode != CellMode.SLEEPING) {
             c.mode = CellMode.SLEEPING;
+            e.configChanged();
             e.evacuate(c);
             c.loadDl = 0;
             c.prbUsedDl = 0;
@@ -368,6 +372,7 @@ public final class Network {
             long wake = c.spec.energy().wakeUpMs();
             c.mode = wake == 0 ? CellMode.ACTIVE : CellMode.WAKING;
             c.wakeAtMs = e.nowMs + wake;
+            e.configChanged();
         }
         return ControlResult.ok();
     }
@@ -413,6 +418,7 @@ public final class Network {
                     + c.spec.id() + " outside -24..24 dB");
         }
         c.cioDb = v;
+        e.configChanged();
         return ControlResult.ok();
     }
 

@@ -81,9 +81,23 @@ public final class NrTables {
     private static final double[] SINR_TABLE2 = {Double.NEGATIVE_INFINITY,
         -6.7, -2.3, 2.4, 5.9, 8.1, 10.3, 11.7, 14.1, 16.3, 18.7, 21.0, 22.7, 25.4, 28.2, 30.2};
 
-    /** Highest CQI (0..15) whose threshold the SINR reaches, for CQI table 1 or 2. */
-    public static int cqi(int table, double sinrDb) {
-        double[] thr = table == 1 ? SINR_TABLE1 : SINR_TABLE2;
+    // CQI lookup in 0.25 dB buckets from -10 dB: the bucket gives the CQI at its lower edge, one or two
+    // comparisons finish the job exactly. Called several times per UE and tick, so it matters.
+    private static final double LUT_FROM_DB = -10.0;
+    private static final double LUT_STEP_DB = 0.25;
+    private static final int LUT_SIZE = 200;
+    private static final byte[] LUT_TABLE1 = lut(SINR_TABLE1);
+    private static final byte[] LUT_TABLE2 = lut(SINR_TABLE2);
+
+    private static byte[] lut(double[] thr) {
+        byte[] t = new byte[LUT_SIZE];
+        for (int i = 0; i < LUT_SIZE; i++) {
+            t[i] = (byte) search(thr, LUT_FROM_DB + i * LUT_STEP_DB);
+        }
+        return t;
+    }
+
+    private static int search(double[] thr, double sinrDb) {
         int lo = 0;
         int hi = 15;
         while (lo < hi) {
@@ -95,6 +109,20 @@ public final class NrTables {
             }
         }
         return lo;
+    }
+
+    /** Highest CQI (0..15) whose threshold the SINR reaches, for CQI table 1 or 2. */
+    public static int cqi(int table, double sinrDb) {
+        double[] thr = table == 1 ? SINR_TABLE1 : SINR_TABLE2;
+        double pos = (sinrDb - LUT_FROM_DB) / LUT_STEP_DB;
+        if (!(pos >= 0) || pos >= LUT_SIZE) {
+            return search(thr, sinrDb);
+        }
+        int cqi = (table == 1 ? LUT_TABLE1 : LUT_TABLE2)[(int) pos];
+        while (cqi < 15 && sinrDb >= thr[cqi + 1]) {
+            cqi++;
+        }
+        return cqi;
     }
 
     /** Spectral efficiency in bits per resource element for a CQI of table 1 or 2 (0 for CQI 0). */

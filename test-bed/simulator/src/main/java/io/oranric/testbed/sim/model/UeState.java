@@ -35,6 +35,9 @@ final class UeState {
     double candX;
     double candY;
     long gainEpoch = -1;
+    long gainVersion;
+    long rankedAtConfig = -1;   // configEpoch and gainVersion when the UE last ranked its cells
+    long rankedAtGains = -1;
 
     // connection
     int serving = -1;
