@@ -98,4 +98,36 @@ public final class Kpm {
     public static String cqiBin(int cqi) {
         return CARR_WB_CQI_DIST_PREFIX + cqi;
     }
+
+    /** Measurements every level reports (cell, slice, UE): what an E2 agent may list for any level. */
+    public static final java.util.List<String> COMMON = java.util.List.of(DRB_UE_THP_DL, DRB_UE_THP_UL,
+            DRB_RLC_SDU_DELAY_DL, DRB_RLC_DELAY_UL, DRB_PDCP_SDU_VOLUME_DL, DRB_PDCP_SDU_VOLUME_UL, RRU_PRB_USED_DL,
+            RRU_PRB_USED_UL, DRB_MEAN_ACTIVE_UE_DL, DRB_MEAN_ACTIVE_UE_UL, RRC_CONN_MEAN, DRB_RLC_PACKET_DROP_RATE_DL,
+            DRB_PACKET_LOSS_RATE_UL, CARR_AVERAGE_LAYERS_DL, L1M_DL_SS_RSRP, L1M_DL_SS_SINR);
+
+    /** Everything a cell-level report can hold (the CQI distribution as its 16 bins). */
+    public static final java.util.List<String> CELL = cellNames();
+
+    /** What a slice report can hold (S-NSSAI subcounters). */
+    public static final java.util.List<String> SLICE = COMMON;
+
+    /** What a UE report can hold. */
+    public static final java.util.List<String> UE = COMMON;
+
+    /** What a node (gNB) report holds. */
+    public static final java.util.List<String> NODE = java.util.List.of(PEE_AVG_POWER, PEE_MIN_POWER,
+            PEE_MAX_POWER, PEE_ENERGY);
+
+    private static java.util.List<String> cellNames() {
+        java.util.List<String> l = new java.util.ArrayList<>(COMMON);
+        l.addAll(java.util.List.of(RRU_PRB_AVAIL_DL, RRU_PRB_AVAIL_UL, RRU_PRB_TOT_DL, RRU_PRB_TOT_UL,
+                RRU_MAX_PRB_USED_DL, DRB_MAX_ACTIVE_UE_DL, RRC_CONN_MAX, RRC_CONN_ESTAB_ATT, RRC_CONN_ESTAB_SUCC,
+                RRC_REESTAB_ATT, MM_HO_EXE_INTER_REQ, MM_HO_EXE_INTER_SUCC, MM_HO_EXE_INTRA_REQ, MM_HO_EXE_INTRA_SUCC,
+                MM_HO_RES_ALLO_INTER_REQ, PEE_AVG_POWER, PEE_MIN_POWER, PEE_MAX_POWER, PEE_ENERGY, CARR_MAX_TX_PWR,
+                CARR_MEAN_TX_PWR));
+        for (int q = 0; q <= 15; q++) {
+            l.add(cqiBin(q));
+        }
+        return java.util.List.copyOf(l);
+    }
 }

@@ -29,6 +29,7 @@ public final class KpmMeter {
     private final int history;
     private final ArrayDeque<Mark> marks = new ArrayDeque<>();
     private final Map<Integer, Long> drained = new HashMap<>();
+    private final List<PeriodListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long seq;
 
     // extremes of the running period, per cell and per gNB
@@ -102,6 +103,25 @@ public final class KpmMeter {
         return out;
     }
 
+    /** Called on the stepping thread right after a granularity period closes. */
+    @FunctionalInterface
+    public interface PeriodListener {
+        /**
+         * @param meter     the meter whose period closed; its snapshots now return that period
+         * @param periodEnd model time at which it closed
+         */
+        void periodClosed(KpmMeter meter, Duration periodEnd);
+    }
+
+    /** Tells the listener about every period that closes from now on (an E2 agent sends its indications). */
+    public void addListener(PeriodListener listener) {
+        listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeListener(PeriodListener listener) {
+        listeners.remove(listener);
+    }
+
     /** A slice's report in a cell for the latest completed period. */
     public Optional<SliceReport> snapshotSlice(String cellId, String slice) {
         return snapshot(cellId).flatMap(r -> r.slice(slice));
@@ -173,6 +193,10 @@ public final class KpmMeter {
                 marks.removeFirst();
             }
             resetExtremes();
+            Duration end = Duration.ofMillis(engine.nowMs);
+            for (PeriodListener l : listeners) {
+                l.periodClosed(this, end);
+            }
         }
     }
 

@@ -115,6 +115,16 @@ public final class Network {
         return m;
     }
 
+    /**
+     * The cell's report for the latest completed period of {@code granularityMs}. Opens (or reuses) the meter of
+     * that granularity on first use, so the very first call returns empty; keep the {@link KpmMeter} from
+     * {@link #meter(Duration)} when you need more than the latest period.
+     */
+    public java.util.Optional<MeasurementReport> snapshot(String cellId, long granularityMs) {
+        cellState(cellId);
+        return meter(Duration.ofMillis(granularityMs)).snapshot(cellId);
+    }
+
     /** Stops a meter from collecting (it keeps what it has). */
     public void close(KpmMeter meter) {
         e.meters.remove(meter);
