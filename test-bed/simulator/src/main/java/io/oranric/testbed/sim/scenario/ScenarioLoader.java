@@ -44,7 +44,7 @@ import org.yaml.snakeyaml.nodes.Node;
  *
  * <p>Every problem, syntax or meaning, is a {@link ScenarioException} naming the file, line, column and the
  * dotted field path. Unknown fields are errors (a typo must not silently fall back to a default). The format is
- * described in {@code scenarios/README.md} next to the shipped scenarios.
+ * described in the module's README ({@code test-bed/simulator/README.md}); the shipped scenarios are examples.
  */
 public final class ScenarioLoader {
 
