@@ -51,6 +51,16 @@ class IntentSetTest {
         return lines("paraphrases.jsonl");
     }
 
+    static Stream<Arguments> heldOut() {
+        return lines("paraphrases-2.jsonl");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("heldOut")
+    void held_out_paraphrases(String text, JsonNode expect) {
+        check("paraphrases-2", text, expect);
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("devSet")
     void dev_set(String text, JsonNode expect) {

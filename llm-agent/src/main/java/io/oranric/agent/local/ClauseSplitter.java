@@ -14,6 +14,9 @@ final class ClauseSplitter {
     private static final Set<String> HARD = Set.of(";", ".", "!", "?");
     private static final Set<String> SOFT = Set.of("and", "then", "also", "plus", "but", "while", ",", "additionally");
 
+    private static final Set<String> LEADING_CONDITION = Set.of("when", "whenever", "if", "once", "where",
+            "wherever", "while", "unless", "as", "after", "before");
+
     private ClauseSplitter() {
     }
 
@@ -91,7 +94,8 @@ final class ClauseSplitter {
         String w = x.w(first);
         boolean verbFirst = Lexicon.ACTION_VERBS.contains(w) && !x.consumed[first];
         if (x.w(i).equals(",")) {
-            return verbFirst;
+            // "when load drops below 12%, send cells to sleep": the comma closes a condition, not a clause
+            return verbFirst && !LEADING_CONDITION.contains(x.w(leftStart));
         }
         if (Lexicon.SUBORDINATE.contains(w) && !verbFirst) {
             return false;

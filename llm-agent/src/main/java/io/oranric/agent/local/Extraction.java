@@ -44,6 +44,7 @@ final class Extraction {
         nodesAndUes();
         cells();
         slices();
+        fractions();
         ranges();
         quantities();
     }
@@ -684,6 +685,40 @@ final class Extraction {
             return BigDecimal.valueOf(Math.round(10 * Math.log10(mw) * 10) / 10.0);
         }
         return v.multiply(u.factor()).stripTrailingZeros();
+    }
+
+    /** "half of the PRBs", "a quarter of", "two thirds of": shares written as fractions, read as percent. */
+    private void fractions() {
+        for (int i = 0; i < tokens.size(); i++) {
+            int j = i;
+            BigDecimal numerator = BigDecimal.ONE;
+            if (at(j, "a|an|one")) {
+                j++;
+            } else if (isInt(j) && intAt(j) > 1 && intAt(j) < 10) {
+                numerator = tokens.get(j).number();
+                j++;
+            }
+            BigDecimal denominator = null;
+            if (at(j, "half")) {
+                denominator = BigDecimal.valueOf(2);
+            } else if (at(j, "third|thirds")) {
+                denominator = BigDecimal.valueOf(3);
+            } else if (at(j, "quarter|quarters|fourth|fourths")) {
+                denominator = BigDecimal.valueOf(4);
+            } else if (at(j, "fifth|fifths")) {
+                denominator = BigDecimal.valueOf(5);
+            } else if (at(j, "tenth|tenths")) {
+                denominator = BigDecimal.valueOf(10);
+            }
+            if (denominator == null || !at(j + 1, "of") || !free(i, j + 1)) {
+                continue;
+            }
+            BigDecimal pct = numerator.multiply(BigDecimal.valueOf(100))
+                    .divide(denominator, 1, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+            quantities.add(new Mentions.Quantity(i, j + 1, pct, Unit.PERCENT));
+            consume(i, j + 1);
+            i = j;
+        }
     }
 
     private void ranges() {

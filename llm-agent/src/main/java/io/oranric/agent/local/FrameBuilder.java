@@ -562,7 +562,9 @@ final class FrameBuilder {
         boolean handover = c.has(Lexicon.HANDOVER);
         boolean trafficNoun = c.hasAny(Lexicon.TRAFFIC_NOUNS) || !c.slices().isEmpty();
         boolean move = c.has(Lexicon.STEER) && (trafficNoun || c.has(Set.of("steer", "steering", "offload", "redirect",
-                "offloading", "steered", "redirected", "offloaded", "steers", "divert", "reroute")));
+                "offloading", "steered", "redirected", "offloaded", "steers", "divert", "reroute")))
+                // "send cells to sleep" moves no traffic
+                && !(sleepCue(c) && !c.has(Set.of("steer", "steering", "offload", "handover", "redirect")));
         boolean negated = c.has(Lexicon.NEGATION);
         boolean anyCellTarget = false;
         List<Mentions.Cells> mentions = c.cells();
@@ -619,7 +621,8 @@ final class FrameBuilder {
         if (!s.targets.isEmpty()) {
             s.targetBackRef = false;
         }
-        if (forbid || (negated && (handover || x.at(c.start, "never") || c.phrase("never")))) {
+        boolean softNegation = c.phrase("rather", "not") || c.phrase("try", "not") || c.phrase("preferably", "not");
+        if (forbid || (negated && !softNegation && (handover || hasTo || c.phrase("never")))) {
             s.preference = TrafficSteering.Preference.FORBID;
         } else if (negated && (prefer || move)) {
             s.preference = TrafficSteering.Preference.AVOID;

@@ -54,6 +54,12 @@ final class Lexicon {
         return vowels.indexOf(c1) < 0 && vowels.indexOf(v) >= 0 && vowels.indexOf(c2) < 0 && "wxy".indexOf(c2) < 0;
     }
 
+    static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new HashSet<>(a);
+        out.addAll(b);
+        return Set.copyOf(out);
+    }
+
     static Set<String> words(String... w) {
         return Set.of(w);
     }
@@ -114,15 +120,15 @@ final class Lexicon {
             "push", "move", "send", "transfer");
     static final Set<String> HANDOVER = words("handover", "handovers", "ho", "hand", "handoff", "handoffs",
             "handed", "handing", "hands", "mobility", "reselection", "reselections");
-    static final Set<String> PREFER = forms("prefer", "favour", "favor", "prioritize", "prioritise", "privilege",
-            "encourage", "attract", "welcome");
+    static final Set<String> PREFER = union(forms("prefer", "favour", "favor", "prioritize", "prioritise", "privilege",
+            "encourage", "attract", "welcome"), words("preferred", "preferring", "preferable", "preference"));
     static final Set<String> AVOID = forms("avoid", "deprioritize", "deprioritise", "discourage", "drain",
             "evacuate", "relieve", "unload", "empty", "offload");
     static final Set<String> FORBID = forms("forbid", "block", "bar", "prohibit", "disallow", "deny", "ban",
             "prevent", "exclude", "blacklist", "blocklist", "stop");
     static final Set<String> FORBID_FORMS = words("forbidden", "forbade", "barred", "banned");
     static final Set<String> TRAFFIC_NOUNS = words("traffic", "users", "user", "ues", "ue", "devices", "device",
-            "subscribers", "customers", "terminals", "phones", "connections", "sessions", "calls", "load", "flows");
+            "subscribers", "customers", "terminals", "phones", "connections", "sessions", "calls", "flows");
 
     // ---------------------------------------------------------------- grammar words
 

@@ -271,8 +271,9 @@ public final class LocalTranslator implements Translator {
         return null;
     }
 
+    /** Both set and different: "let's say 25%" after "at least 25%" repeats, it does not contradict. */
     private static boolean overlap(Object a, Object b) {
-        return a != null && b != null;
+        return a != null && b != null && !a.equals(b);
     }
 
     private static <T> T or(T a, T b) {
