@@ -51,6 +51,16 @@ class IntentSetTest {
         return lines("paraphrases.jsonl");
     }
 
+    static Stream<Arguments> heldOut3() {
+        return lines("paraphrases-3.jsonl");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("heldOut3")
+    void dev_paraphrases(String text, JsonNode expect) {
+        check("paraphrases-3", text, expect);
+    }
+
     static Stream<Arguments> heldOut() {
         return lines("paraphrases-2.jsonl");
     }
