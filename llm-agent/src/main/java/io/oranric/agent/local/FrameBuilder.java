@@ -779,7 +779,9 @@ final class FrameBuilder {
                     j = m.end();
                 }
             }
-            if (x.at(j, "off|down|offline") && !(x.at(j, "down") && x.at(j + 1, "by|to")) && !x.at(j, "down", "the")) {
+            // "power down 1 dB", "turn down by 3 dB" change power; "power down cell 6" sleeps it
+            boolean amount = x.at(j, "down") && (x.at(j + 1, "by|to|the|a") || x.isNum(j + 1));
+            if (x.at(j, "off|down|offline") && !amount) {
                 return true;
             }
             if (x.at(j, "out", "of", "service")) {
