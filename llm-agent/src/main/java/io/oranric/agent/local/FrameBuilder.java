@@ -246,7 +246,8 @@ final class FrameBuilder {
                 prb(k, List.of(new Mentions.Quantity(q.start(), q.end(), q.value(), Unit.PERCENT)), List.of());
             }
             case SLICE_SLA -> {
-                if (c.hasAny(Lexicon.LATENCY)) {
+                // an upper bound on a bare number is a latency; throughput is only ever guaranteed
+                if (c.hasAny(Lexicon.LATENCY) || (cmp(k, q) == Cmp.AT_MOST && !c.has(Lexicon.THROUGHPUT))) {
                     k.assume("\"" + plain(q.value()) + "\" read as milliseconds", 0.85);
                     sla(k, List.of(), List.of(new Mentions.Quantity(q.start(), q.end(), q.value(), Unit.MS)), List.of(), List.of());
                 } else if (c.has(Lexicon.LOSS)) {
@@ -449,6 +450,12 @@ final class FrameBuilder {
         double v = q.value().doubleValue();
         if (q.value().signum() < 0 || k.x.w(q.start()).startsWith("+")) {
             return v;
+        }
+        if (k.x.at(q.start() - 1, "minus")) {
+            return -Math.abs(v);
+        }
+        if (k.x.at(q.start() - 1, "plus")) {
+            return Math.abs(v);
         }
         if (dec && !inc) {
             return -v;

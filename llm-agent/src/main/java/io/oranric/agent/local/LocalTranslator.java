@@ -88,12 +88,12 @@ public final class LocalTranslator implements Translator {
             }
         }
         if (frames.stream().allMatch(f -> f.drafts().isEmpty()) && questions.isEmpty()) {
-            questions.add(outOfDomain(text) ? Questions.notAnIntent() : Questions.generic(frames.get(0).clause()));
+            questions.add(outOfDomain(text) ? Questions.vague() : Questions.generic(frames.get(0).clause()));
         }
         if (!questions.isEmpty()) {
             if (frames.stream().allMatch(f -> f.drafts().isEmpty() && f.question() != null && f.question().startsWith("I could not"))
                     && outOfDomain(text)) {
-                questions = List.of(Questions.notAnIntent());
+                questions = List.of(Questions.vague());
             }
             return Translation.clarify(intentId, text, id(), 0.3, String.join(" ", new LinkedHashSet<>(questions)), assumptions);
         }

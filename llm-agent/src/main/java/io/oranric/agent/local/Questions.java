@@ -19,9 +19,14 @@ final class Questions {
     }
 
     static String notAnIntent() {
-        return "That reads as a question or a request outside the radio network, not as an intent. What should the "
-                + "network do: for example \"guarantee 20 % of the PRBs of cell 3 for urllc\" or "
-                + "\"put cells with load below 10 % to sleep at night\"?";
+        return "That reads as a question, not as an intent for the radio network. What should the network do: for "
+                + "example \"guarantee 20 % of the PRBs of cell 3 for urllc\" or \"put cells with load below 10 % to sleep at night\"?";
+    }
+
+    static String vague() {
+        return "That names nothing the network can enforce. What should change, and where: for example "
+                + "\"keep urllc latency under 5 ms in cell 3\", \"cap embb at 60 % of the PRBs of cell 2\" or "
+                + "\"lower the transmit power of cell 4 by 2 dB\"?";
     }
 
     static String missingValue(PolicyType type, Clause c) {
