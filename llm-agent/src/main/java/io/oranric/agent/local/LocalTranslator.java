@@ -73,7 +73,10 @@ public final class LocalTranslator implements Translator {
         if (isQuestion(x) || x.size() == 0) {
             return Translation.clarify(intentId, text, id(), 0, Questions.notAnIntent(), List.of());
         }
-        FrameBuilder builder = new FrameBuilder(ctx, classifier);
+        // one embedding per distinct text and call; no cache across calls (that would flatter benchmarks
+        // and grow without bound)
+        IntentClassifier memo = classifier == null ? null : new Memo(classifier);
+        FrameBuilder builder = new FrameBuilder(ctx, memo);
         List<Frame> frames = new ArrayList<>();
         for (Clause c : ClauseSplitter.split(x)) {
             frames.add(builder.build(c));
@@ -88,11 +91,11 @@ public final class LocalTranslator implements Translator {
             }
         }
         if (frames.stream().allMatch(f -> f.drafts().isEmpty()) && questions.isEmpty()) {
-            questions.add(outOfDomain(text) ? Questions.vague() : Questions.generic(frames.get(0).clause()));
+            questions.add(outOfDomain(memo, text) ? Questions.vague() : Questions.generic(frames.get(0).clause()));
         }
         if (!questions.isEmpty()) {
             if (frames.stream().allMatch(f -> f.drafts().isEmpty() && f.question() != null && f.question().startsWith("I could not"))
-                    && outOfDomain(text)) {
+                    && outOfDomain(memo, text)) {
                 questions = List.of(Questions.vague());
             }
             return Translation.clarify(intentId, text, id(), 0.3, String.join(" ", new LinkedHashSet<>(questions)), assumptions);
@@ -295,7 +298,21 @@ public final class LocalTranslator implements Translator {
         return false;
     }
 
-    private boolean outOfDomain(String text) {
+    private static final class Memo implements IntentClassifier {
+        private final IntentClassifier delegate;
+        private final java.util.Map<String, List<Scored>> seen = new java.util.HashMap<>();
+
+        Memo(IntentClassifier delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public List<Scored> rank(String text) {
+            return seen.computeIfAbsent(text, delegate::rank);
+        }
+    }
+
+    private static boolean outOfDomain(IntentClassifier classifier, String text) {
         if (classifier == null) {
             return false;
         }
