@@ -1,0 +1,86 @@
+package io.oranric.backbone.kafka;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What a service holds to reach Kafka: the client settings, and the embedded broker when it runs
+ * one. Every service opens it the same way, from one spec: {@code embedded} (or nothing) for the
+ * in-process broker, or {@code host:port[,host:port]} for an external cluster.
+ */
+public final class KafkaBackbone implements AutoCloseable {
+  public static final String EMBEDDED = "embedded";
+
+  private final KafkaSettings settings;
+  private final EmbeddedKafka embedded;
+
+  private KafkaBackbone(KafkaSettings settings, EmbeddedKafka embedded) {
+    this.settings = settings;
+    this.embedded = embedded;
+  }
+
+  /**
+   * Opens the backbone and makes sure the RIC topics exist.
+   *
+   * @param spec {@code embedded}, null or blank for the embedded broker; else bootstrap servers
+   * @param environment where {@code RIC_KAFKA_*} settings (security and so on) come from
+   * @param embeddedOptions options of the embedded broker, when one is started
+   */
+  public static KafkaBackbone open(String spec, Map<String, String> environment, EmbeddedKafka.Options embeddedOptions) {
+    KafkaSettings fromEnv = KafkaSettings.fromConfig(Map.of(), environment);
+    boolean embeddedWanted = spec == null || spec.isBlank() ? fromEnv == null : EMBEDDED.equals(spec);
+    if (embeddedWanted) {
+      EmbeddedKafka kafka = EmbeddedKafka.start(embeddedOptions == null ? EmbeddedKafka.Options.defaults() : embeddedOptions);
+      try {
+        TopicAdmin.ensureAll(kafka.settings(), (short) 1);
+      } catch (RuntimeException e) {
+        kafka.close();
+        throw e;
+      }
+      return new KafkaBackbone(kafka.settings(), kafka);
+    }
+    KafkaSettings settings = spec == null || spec.isBlank()
+        ? fromEnv
+        : new KafkaSettings(spec, fromEnv == null ? Map.of() : fromEnv.clientProperties());
+    TopicAdmin.ensureAll(settings, replicationFactor(environment));
+    return new KafkaBackbone(settings, null);
+  }
+
+  public static KafkaBackbone open(String spec) {
+    return open(spec, System.getenv(), null);
+  }
+
+  public static KafkaBackbone open(String spec, Path dataDir) {
+    return open(spec, System.getenv(), EmbeddedKafka.Options.defaults().withDataDir(dataDir));
+  }
+
+  private static short replicationFactor(Map<String, String> environment) {
+    String rf = environment.get("RIC_TOPIC_REPLICATION_FACTOR");
+    return rf == null ? (short) 1 : Short.parseShort(rf);
+  }
+
+  public KafkaSettings settings() {
+    return settings;
+  }
+
+  public boolean isEmbedded() {
+    return embedded != null;
+  }
+
+  public EmbeddedKafka embedded() {
+    return embedded;
+  }
+
+  public String describe() {
+    return isEmbedded()
+        ? "embedded KRaft broker on " + settings.bootstrapServers()
+        : "Kafka cluster at " + settings.bootstrapServers();
+  }
+
+  @Override
+  public void close() {
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+}
