@@ -337,12 +337,14 @@ public final class PolicyValidator {
     }
 
     /**
-     * Whether a SLEEP policy fixes its set of sleeping cells ahead of time. A policy that names its cells,
-     * or gives up keepCoverage, does; a network- or node-wide policy with keepCoverage leaves the choice
-     * to the energy xApp, which keeps one cell per coverage area awake at run time.
+     * Whether a SLEEP policy fixes its set of sleeping cells ahead of time, so that the coverage rule must
+     * hold statically. One that gives up keepCoverage does, and so does one that names its cells and
+     * sleeps them unconditionally (keeping coverage would contradict it). A policy that keeps coverage and
+     * sleeps only below a load threshold, or that leaves the choice of cells to the energy xApp, is
+     * guarded at run time: the xApp keeps one cell per coverage area awake.
      */
     static boolean sleepsStatically(Policy p, EnergySaving e) {
-        return !e.keepCoverage() || !p.scope().cells().isEmpty();
+        return !e.keepCoverage() || (!p.scope().cells().isEmpty() && e.whenLoadBelowPct() == null);
     }
 
     private void checkSteering(TrafficSteering ts, List<Violation> out) {

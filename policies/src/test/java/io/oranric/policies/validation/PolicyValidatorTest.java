@@ -220,11 +220,17 @@ class PolicyValidatorTest {
 
     @Test
     void coverage_counts_sleep_policies_already_in_force() {
-        Policy other = active("o", new EnergySaving(EnergySaving.Mode.SLEEP, 5.0), Scope.cells("cell-4"), 50);
+        Policy other = active("o", new EnergySaving(EnergySaving.Mode.SLEEP, null), Scope.cells("cell-4"), 50);
         assertThat(VALIDATOR.validate(policy("p", SLEEP, Scope.cells("cell-5")), List.of(other))).hasSize(1);
         assertThat(VALIDATOR.validate(policy("p", SLEEP, Scope.cells("cell-1")), List.of(other))).isEmpty();
         Policy reducing = active("r", new EnergySaving(EnergySaving.Mode.REDUCE_POWER, 5.0), Scope.cells("cell-4"), 50);
         assertThat(VALIDATOR.validate(policy("p", SLEEP, Scope.cells("cell-5")), List.of(reducing))).isEmpty();
+    }
+
+    @Test
+    void load_conditional_sleep_keeping_coverage_is_left_to_the_run_time_guard() {
+        assertThat(check(policy("p", new EnergySaving(EnergySaving.Mode.SLEEP, 6.0), Scope.cells("cell-2", "cell-3")))).isEmpty();
+        assertThat(check(policy("p", new EnergySaving(EnergySaving.Mode.SLEEP, 6.0, false), Scope.cells("cell-2", "cell-3")))).hasSize(1);
     }
 
     @Test
