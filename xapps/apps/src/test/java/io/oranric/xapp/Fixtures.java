@@ -7,6 +7,7 @@ import io.oranric.contract.v1.PolicyRecord;
 import io.oranric.contract.v1.Snssai;
 import io.oranric.policies.json.PolicyJson;
 import io.oranric.policies.model.Policy;
+import io.oranric.policies.validation.CellInfo;
 import io.oranric.policies.validation.NetworkInventory;
 import io.oranric.xapp.sdk.KpmSample;
 import io.oranric.xapp.sdk.PolicyView;
@@ -16,6 +17,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Shared test data: the lab inventory, policies as the store writes them, KPM samples. */
 public final class Fixtures {
@@ -24,7 +27,17 @@ public final class Fixtures {
 
   private Fixtures() {}
 
+  /**
+   * The lab layout (a ring of two-cell coverage areas). Two cells are built here: the policy
+   * module's lab(2) trips over the ring closing on itself (both neighbours are the same cell).
+   */
   public static NetworkInventory lab(int cells) {
+    if (cells == 2) {
+      return new NetworkInventory(Map.of(
+          "cell-1", new CellInfo("cell-1", "gnb-1", 800, 200, null, Set.of("cell-2")),
+          "cell-2", new CellInfo("cell-2", "gnb-2", 800, 200, null, Set.of("cell-1"))),
+          Set.of("gnb-1", "gnb-2"), Set.of("embb", "urllc", "miot"), Map.of("area-1-2", Set.of("cell-1", "cell-2")), ZONE);
+    }
     return NetworkInventory.lab(cells, ZONE);
   }
 
