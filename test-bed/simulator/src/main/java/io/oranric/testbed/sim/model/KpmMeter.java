@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,13 +159,14 @@ public final class KpmMeter {
             }
         }
         double t = (end.tMs - start.tMs) / 1000.0;
-        LinkedHashMap<String, Double> m = new LinkedHashMap<>();
-        m.put(Kpm.PEE_AVG_POWER, energy / t);
-        m.put(Kpm.PEE_MIN_POWER, end.nodeMinPower[g]);
-        m.put(Kpm.PEE_MAX_POWER, end.nodeMaxPower[g]);
-        m.put(Kpm.PEE_ENERGY, energy / 3.6e6);
+        Measurements.Layout l = Measurements.NODE;
+        double[] v = l.blank();
+        l.put(v, Kpm.PEE_AVG_POWER, energy / t);
+        l.put(v, Kpm.PEE_MIN_POWER, end.nodeMinPower[g]);
+        l.put(v, Kpm.PEE_MAX_POWER, end.nodeMaxPower[g]);
+        l.put(v, Kpm.PEE_ENERGY, energy / 3.6e6);
         return Optional.of(new NodeReport(gnbId, Duration.ofMillis(start.tMs), Duration.ofMillis(end.tMs),
-                new Measurements(m), cells));
+                new Measurements(l, v), cells));
     }
 
     // ------------------------------------------------------------------------------------------ bookkeeping
@@ -317,7 +317,7 @@ public final class KpmMeter {
         double t = (b.tMs - a.tMs) / 1000.0;
         int base = c * Ctr.CF;
         CellState cs = e.cells[c];
-        LinkedHashMap<String, Double> m = new LinkedHashMap<>();
+        Out m = new Out(Measurements.CELL);
         traffic(m, a.cell, b.cell, base, t);
         double periodMs = b.tMs - a.tMs;
         double availDl = d(a.cell, b.cell, base + Ctr.PRB_AVAIL_DL_MS) / periodMs;
@@ -357,9 +357,9 @@ public final class KpmMeter {
 
         List<SliceReport> sliceReports = new ArrayList<>(e.nSlices);
         for (int s = 0; s < e.nSlices; s++) {
-            LinkedHashMap<String, Double> sm = new LinkedHashMap<>();
+            Out sm = new Out(Measurements.COMMON);
             traffic(sm, a.slice, b.slice, (c * e.nSlices + s) * Ctr.TF, t);
-            sliceReports.add(new SliceReport(e.slices[s].name(), e.slices[s].snssai(), new Measurements(sm)));
+            sliceReports.add(new SliceReport(e.slices[s].name(), e.slices[s].snssai(), sm.done()));
         }
 
         b.index(e.nCells);
@@ -371,23 +371,23 @@ public final class KpmMeter {
             }
         }
         return new MeasurementReport(cs.spec.id(), cs.gnb.name(), cs.nci, Duration.ofMillis(a.tMs),
-                Duration.ofMillis(b.tMs), new Measurements(m), sliceReports, ueReports);
+                Duration.ofMillis(b.tMs), m.done(), sliceReports, ueReports);
     }
 
     private UeReport ueReport(int u, Mark a, Mark b) {
         double t = (b.tMs - a.tMs) / 1000.0;
-        LinkedHashMap<String, Double> m = new LinkedHashMap<>();
+        Out m = new Out(Measurements.COMMON);
         traffic(m, a.ue, b.ue, u * Ctr.TF, t);
         UeState us = e.ues[u];
         SliceSpec sl = e.slices[us.slice];
         int serving = b.ueServing[u];
         return new UeReport(us.id, u + 1L, sl.name(), sl.snssai(),
                 serving >= 0 ? e.cells[serving].spec.id() : null, b.ueConnected[u],
-                b.ueRsrp[u], b.ueSinr[u], b.ueCqi[u], new Measurements(m));
+                b.ueRsrp[u], b.ueSinr[u], b.ueCqi[u], m.done());
     }
 
     /** The measurements every level shares. */
-    private static void traffic(Map<String, Double> m, double[] a, double[] b, int base, double t) {
+    private static void traffic(Out m, double[] a, double[] b, int base, double t) {
         double dlBits = d(a, b, base + Ctr.DL_BITS);
         double ulBits = d(a, b, base + Ctr.UL_BITS);
         double dlActive = d(a, b, base + Ctr.DL_ACTIVE_S);
@@ -435,5 +435,24 @@ public final class KpmMeter {
 
     private static double d(double[] a, double[] b, int i) {
         return b[i] - a[i];
+    }
+
+    /** Values being filled into one layout. */
+    private static final class Out {
+        private final Measurements.Layout layout;
+        private final double[] values;
+
+        Out(Measurements.Layout layout) {
+            this.layout = layout;
+            this.values = layout.blank();
+        }
+
+        void put(String name, double value) {
+            layout.put(values, name, value);
+        }
+
+        Measurements done() {
+            return new Measurements(layout, values);
+        }
     }
 }

@@ -166,6 +166,17 @@ public final class Network {
         return info(e.ues[i]);
     }
 
+    /**
+     * The UE with this numeric id (the one in {@link UeInfo#ranUeId()} and {@link UeReport#ranUeId()}), for E2
+     * agents that get UE IDs from the RIC. Lab UE names are {@code ue-<ranUeId>}.
+     */
+    public UeInfo ueByRanId(long ranUeId) {
+        if (ranUeId < 1 || ranUeId > e.nUes) {
+            throw new IllegalArgumentException("unknown RAN UE id " + ranUeId);
+        }
+        return info(e.ues[(int) (ranUeId - 1)]);
+    }
+
     /** UEs whose serving (or camped-on) cell this is, connected or not. */
     public List<UeInfo> uesServedBy(String cellId) {
         int c = cellState(cellId).index;
