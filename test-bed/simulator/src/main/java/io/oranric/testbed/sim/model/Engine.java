@@ -279,7 +279,7 @@ final class Engine {
             checkRadioLink(u, dt);
             arrivals(u, true, t1s);
             arrivals(u, false, t1s);
-            connectionState(u, dt);
+            connectionState(u);
         }
         buildLists();
         for (CellState c : cells) {
@@ -658,7 +658,7 @@ final class Engine {
         cellC[u.serving * Ctr.CF + Ctr.CONN_ESTAB]++;
     }
 
-    private void connectionState(UeState u, double dt) {
+    private void connectionState(UeState u) {
         SliceSpec sl = slices[u.slice];
         if (u.connected && !sl.dl().fullBuffer() && !sl.ul().fullBuffer()
                 && u.dlBacklogBits <= 0 && u.ulBacklogBits <= 0
@@ -673,12 +673,12 @@ final class Engine {
         if (sl.dl().fullBuffer() || u.dlBacklogBits > 0) {
             c.activeDl++;
         }
-        add(u, Ctr.CONN_S, dt);
-        add(u, Ctr.CQI_S, u.cqi * dt);
-        add(u, Ctr.SINR_S, u.sinrDb * dt);
-        add(u, Ctr.RSRP_S, u.rsrpDbm * dt);
-        add(u, Ctr.RADIO_S, dt);
-        cellC[c.index * Ctr.CF + Ctr.CQI_BIN0 + u.cqi] += dt;
+        add(u, Ctr.CONN_MS, tickMs);
+        add(u, Ctr.CQI_MS, u.cqi * tickMs);
+        add(u, Ctr.SINR_MS, u.sinrDb * tickMs);
+        add(u, Ctr.RSRP_MS, u.rsrpDbm * tickMs);
+        add(u, Ctr.RADIO_MS, tickMs);
+        cellC[c.index * Ctr.CF + Ctr.CQI_BIN0 + u.cqi] += tickMs;
     }
 
     // ------------------------------------------------------------------------------------------ scheduling
@@ -768,14 +768,14 @@ final class Engine {
             }
             double qPost = f.fullBuffer() ? bufferBits : Math.min(backlog, bufferBits);
             boolean saturated = demand[i] > 0 && a < demand[i] * (1 - 1e-9);
-            double activeS;
+            double activeMs;
             double delayS = 0;
             double rateWhenBusy;
             if (demand[i] <= 0) {
-                activeS = dt;
+                activeMs = tickMs;
                 rateWhenBusy = 0;
             } else if (saturated) {
-                activeS = dt;
+                activeMs = tickMs;
                 rateWhenBusy = a * r;
                 if (served > 0) {
                     // Little's law on the RLC queue
@@ -788,15 +788,15 @@ final class Engine {
                             u.slice);
                 }
                 rateWhenBusy = r * Math.max(shareOf[u.slice], a);
-                activeS = Math.min(dt, served / rateWhenBusy);
+                activeMs = Math.min(tickMs, 1000 * served / rateWhenBusy);
                 delayS = 0.5 * (Math.min(qPre, f.burstBytes() * 8) + pktBits) / rateWhenBusy;
             }
             double packets = served / pktBits;
             if (dl) {
                 add(u, Ctr.DL_BITS, served);
-                add(u, Ctr.DL_ACTIVE_S, activeS);
-                add(u, Ctr.DL_PRB_S, a * dt);
-                add(u, Ctr.DL_LAYERS_PRB_S, a * dt * u.rank);
+                add(u, Ctr.DL_ACTIVE_MS, activeMs);
+                add(u, Ctr.DL_PRB_MS, a * tickMs);
+                add(u, Ctr.DL_LAYERS_PRB_MS, a * tickMs * u.rank);
                 if (packets > 0) {
                     add(u, Ctr.DL_DELAY_MS_PKTS, (delayS * 1000 + fixedMs) * packets);
                     add(u, Ctr.DL_PKTS, packets);
@@ -804,8 +804,8 @@ final class Engine {
                 u.dlAlloc = a;
             } else {
                 add(u, Ctr.UL_BITS, served);
-                add(u, Ctr.UL_ACTIVE_S, activeS);
-                add(u, Ctr.UL_PRB_S, a * dt);
+                add(u, Ctr.UL_ACTIVE_MS, activeMs);
+                add(u, Ctr.UL_PRB_MS, a * tickMs);
                 if (packets > 0) {
                     add(u, Ctr.UL_DELAY_MS_PKTS, (delayS * 1000 + fixedMs) * packets);
                     add(u, Ctr.UL_PKTS, packets);
@@ -868,7 +868,7 @@ final class Engine {
         cellC[base + Ctr.ENERGY_J] += c.powerW * dt;
         if (c.active()) {
             cellC[base + Ctr.TX_MW_S] += c.txPowerW * 1000 * Math.max(c.loadDl, radio.idleInterferenceLoad()) * dt;
-            cellC[base + Ctr.ACTIVE_S] += dt;
+            cellC[base + Ctr.ACTIVE_MS] += tickMs;
             // integers in PRB-milliseconds: sums stay exact, so a constant PRB count reads back exactly
             cellC[base + Ctr.PRB_AVAIL_DL_MS] += (double) c.availablePrbs() * tickMs;
             cellC[base + Ctr.PRB_AVAIL_UL_MS] += (double) c.availablePrbs() * tickMs;

@@ -32,9 +32,9 @@ public enum Environment {
         return los ? decorrLosM : decorrNlosM;
     }
 
-    /** LOS correlation distance for spatially consistent LOS state (TR 38.901 Table 7.6.3.1-2). */
+    /** LOS correlation distance for spatially consistent LOS state (TR 38.901 Table 7.6.3.1-2: 50 m in both). */
     public double losCorrelationM() {
-        return this == UMA ? 50.0 : 50.0;
+        return 50.0;
     }
 
     /** LOS probability for an outdoor UE (TR 38.901 Table 7.4.2-1). */

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,13 +159,14 @@ public final class KpmMeter {
             }
         }
         double t = (end.tMs - start.tMs) / 1000.0;
-        LinkedHashMap<String, Double> m = new LinkedHashMap<>();
-        m.put(Kpm.PEE_AVG_POWER, energy / t);
-        m.put(Kpm.PEE_MIN_POWER, end.nodeMinPower[g]);
-        m.put(Kpm.PEE_MAX_POWER, end.nodeMaxPower[g]);
-        m.put(Kpm.PEE_ENERGY, energy / 3.6e6);
+        Measurements.Layout l = Measurements.NODE;
+        double[] v = l.blank();
+        l.put(v, Kpm.PEE_AVG_POWER, energy / t);
+        l.put(v, Kpm.PEE_MIN_POWER, end.nodeMinPower[g]);
+        l.put(v, Kpm.PEE_MAX_POWER, end.nodeMaxPower[g]);
+        l.put(v, Kpm.PEE_ENERGY, energy / 3.6e6);
         return Optional.of(new NodeReport(gnbId, Duration.ofMillis(start.tMs), Duration.ofMillis(end.tMs),
-                new Measurements(m), cells));
+                new Measurements(l, v), cells));
     }
 
     // ------------------------------------------------------------------------------------------ bookkeeping
@@ -314,16 +314,16 @@ public final class KpmMeter {
     // ------------------------------------------------------------------------------------------ reports
 
     private MeasurementReport cellReport(int c, Mark a, Mark b) {
-        double t = (b.tMs - a.tMs) / 1000.0;
+        double periodMs = b.tMs - a.tMs;
+        double t = periodMs / 1000.0;
         int base = c * Ctr.CF;
         CellState cs = e.cells[c];
-        LinkedHashMap<String, Double> m = new LinkedHashMap<>();
-        traffic(m, a.cell, b.cell, base, t);
-        double periodMs = b.tMs - a.tMs;
+        Out m = new Out(Measurements.CELL);
+        traffic(m, a.cell, b.cell, base, periodMs);
         double availDl = d(a.cell, b.cell, base + Ctr.PRB_AVAIL_DL_MS) / periodMs;
         double availUl = d(a.cell, b.cell, base + Ctr.PRB_AVAIL_UL_MS) / periodMs;
-        double usedDl = (b.cell[base + Ctr.DL_PRB_S] - a.cell[base + Ctr.DL_PRB_S]) / t;
-        double usedUl = (b.cell[base + Ctr.UL_PRB_S] - a.cell[base + Ctr.UL_PRB_S]) / t;
+        double usedDl = d(a.cell, b.cell, base + Ctr.DL_PRB_MS) / periodMs;
+        double usedUl = d(a.cell, b.cell, base + Ctr.UL_PRB_MS) / periodMs;
         m.put(Kpm.RRU_PRB_AVAIL_DL, availDl);
         m.put(Kpm.RRU_PRB_AVAIL_UL, availUl);
         m.put(Kpm.RRU_PRB_TOT_DL, availDl > 0 ? Math.min(100.0, 100 * usedDl / availDl) : 0.0);
@@ -351,53 +351,52 @@ public final class KpmMeter {
             m.put(Kpm.CARR_MEAN_TX_PWR, 10 * Math.log10(txMw));
         }
         for (int q = 0; q <= 15; q++) {
-            double ueSeconds = d(a.cell, b.cell, base + Ctr.CQI_BIN0 + q);
-            m.put(Kpm.cqiBin(q), (double) Math.round(ueSeconds * 1000.0 / Kpm.CSI_REPORT_PERIOD_MS));
+            double ueMs = d(a.cell, b.cell, base + Ctr.CQI_BIN0 + q);
+            m.put(Kpm.cqiBin(q), (double) Math.round(ueMs / Kpm.CSI_REPORT_PERIOD_MS));
         }
 
         List<SliceReport> sliceReports = new ArrayList<>(e.nSlices);
         for (int s = 0; s < e.nSlices; s++) {
-            LinkedHashMap<String, Double> sm = new LinkedHashMap<>();
-            traffic(sm, a.slice, b.slice, (c * e.nSlices + s) * Ctr.TF, t);
-            sliceReports.add(new SliceReport(e.slices[s].name(), e.slices[s].snssai(), new Measurements(sm)));
+            Out sm = new Out(Measurements.COMMON);
+            traffic(sm, a.slice, b.slice, (c * e.nSlices + s) * Ctr.TF, periodMs);
+            sliceReports.add(new SliceReport(e.slices[s].name(), e.slices[s].snssai(), sm.done()));
         }
 
         b.index(e.nCells);
         List<UeReport> ueReports = new ArrayList<>();
         for (int j = b.cellUeStart[c]; j < b.cellUeStart[c + 1]; j++) {
             int u = b.cellUeIdx[j];
-            if (b.ue[u * Ctr.TF + Ctr.CONN_S] - a.ue[u * Ctr.TF + Ctr.CONN_S] > 0 || b.ueConnected[u]) {
+            if (b.ue[u * Ctr.TF + Ctr.CONN_MS] - a.ue[u * Ctr.TF + Ctr.CONN_MS] > 0 || b.ueConnected[u]) {
                 ueReports.add(ueReport(u, a, b));
             }
         }
         return new MeasurementReport(cs.spec.id(), cs.gnb.name(), cs.nci, Duration.ofMillis(a.tMs),
-                Duration.ofMillis(b.tMs), new Measurements(m), sliceReports, ueReports);
+                Duration.ofMillis(b.tMs), m.done(), sliceReports, ueReports);
     }
 
     private UeReport ueReport(int u, Mark a, Mark b) {
-        double t = (b.tMs - a.tMs) / 1000.0;
-        LinkedHashMap<String, Double> m = new LinkedHashMap<>();
-        traffic(m, a.ue, b.ue, u * Ctr.TF, t);
+        Out m = new Out(Measurements.COMMON);
+        traffic(m, a.ue, b.ue, u * Ctr.TF, b.tMs - a.tMs);
         UeState us = e.ues[u];
         SliceSpec sl = e.slices[us.slice];
         int serving = b.ueServing[u];
         return new UeReport(us.id, u + 1L, sl.name(), sl.snssai(),
                 serving >= 0 ? e.cells[serving].spec.id() : null, b.ueConnected[u],
-                b.ueRsrp[u], b.ueSinr[u], b.ueCqi[u], new Measurements(m));
+                b.ueRsrp[u], b.ueSinr[u], b.ueCqi[u], m.done());
     }
 
-    /** The measurements every level shares. */
-    private static void traffic(Map<String, Double> m, double[] a, double[] b, int base, double t) {
+    /** The measurements every level shares; time weights are in ms, so bits per active ms is kbps. */
+    private static void traffic(Out m, double[] a, double[] b, int base, double periodMs) {
         double dlBits = d(a, b, base + Ctr.DL_BITS);
         double ulBits = d(a, b, base + Ctr.UL_BITS);
-        double dlActive = d(a, b, base + Ctr.DL_ACTIVE_S);
-        double ulActive = d(a, b, base + Ctr.UL_ACTIVE_S);
-        double dlPrb = d(a, b, base + Ctr.DL_PRB_S);
+        double dlActive = d(a, b, base + Ctr.DL_ACTIVE_MS);
+        double ulActive = d(a, b, base + Ctr.UL_ACTIVE_MS);
+        double dlPrb = d(a, b, base + Ctr.DL_PRB_MS);
         if (dlActive > 0) {
-            m.put(Kpm.DRB_UE_THP_DL, dlBits / dlActive / 1000.0);
+            m.put(Kpm.DRB_UE_THP_DL, dlBits / dlActive);
         }
         if (ulActive > 0) {
-            m.put(Kpm.DRB_UE_THP_UL, ulBits / ulActive / 1000.0);
+            m.put(Kpm.DRB_UE_THP_UL, ulBits / ulActive);
         }
         double dlPkts = d(a, b, base + Ctr.DL_PKTS);
         if (dlPkts > 0) {
@@ -409,11 +408,11 @@ public final class KpmMeter {
         }
         m.put(Kpm.DRB_PDCP_SDU_VOLUME_DL, dlBits / 1e6);
         m.put(Kpm.DRB_PDCP_SDU_VOLUME_UL, ulBits / 1e6);
-        m.put(Kpm.RRU_PRB_USED_DL, dlPrb / t);
-        m.put(Kpm.RRU_PRB_USED_UL, d(a, b, base + Ctr.UL_PRB_S) / t);
-        m.put(Kpm.DRB_MEAN_ACTIVE_UE_DL, dlActive / t);
-        m.put(Kpm.DRB_MEAN_ACTIVE_UE_UL, ulActive / t);
-        m.put(Kpm.RRC_CONN_MEAN, d(a, b, base + Ctr.CONN_S) / t);
+        m.put(Kpm.RRU_PRB_USED_DL, dlPrb / periodMs);
+        m.put(Kpm.RRU_PRB_USED_UL, d(a, b, base + Ctr.UL_PRB_MS) / periodMs);
+        m.put(Kpm.DRB_MEAN_ACTIVE_UE_DL, dlActive / periodMs);
+        m.put(Kpm.DRB_MEAN_ACTIVE_UE_UL, ulActive / periodMs);
+        m.put(Kpm.RRC_CONN_MEAN, d(a, b, base + Ctr.CONN_MS) / periodMs);
         double dlArrived = d(a, b, base + Ctr.DL_ARRIVED);
         if (dlArrived > 0) {
             m.put(Kpm.DRB_RLC_PACKET_DROP_RATE_DL,
@@ -424,16 +423,35 @@ public final class KpmMeter {
             m.put(Kpm.DRB_PACKET_LOSS_RATE_UL, Math.min(1e6, 1e6 * d(a, b, base + Ctr.UL_LOST) / ulArrived));
         }
         if (dlPrb > 0) {
-            m.put(Kpm.CARR_AVERAGE_LAYERS_DL, d(a, b, base + Ctr.DL_LAYERS_PRB_S) / dlPrb);
+            m.put(Kpm.CARR_AVERAGE_LAYERS_DL, d(a, b, base + Ctr.DL_LAYERS_PRB_MS) / dlPrb);
         }
-        double radioS = d(a, b, base + Ctr.RADIO_S);
+        double radioS = d(a, b, base + Ctr.RADIO_MS);
         if (radioS > 0) {
-            m.put(Kpm.L1M_DL_SS_RSRP, d(a, b, base + Ctr.RSRP_S) / radioS);
-            m.put(Kpm.L1M_DL_SS_SINR, d(a, b, base + Ctr.SINR_S) / radioS);
+            m.put(Kpm.L1M_DL_SS_RSRP, d(a, b, base + Ctr.RSRP_MS) / radioS);
+            m.put(Kpm.L1M_DL_SS_SINR, d(a, b, base + Ctr.SINR_MS) / radioS);
         }
     }
 
     private static double d(double[] a, double[] b, int i) {
         return b[i] - a[i];
+    }
+
+    /** Values being filled into one layout. */
+    private static final class Out {
+        private final Measurements.Layout layout;
+        private final double[] values;
+
+        Out(Measurements.Layout layout) {
+            this.layout = layout;
+            this.values = layout.blank();
+        }
+
+        void put(String name, double value) {
+            layout.put(values, name, value);
+        }
+
+        Measurements done() {
+            return new Measurements(layout, values);
+        }
     }
 }

@@ -45,8 +45,8 @@ public final class Network {
     // ------------------------------------------------------------------------------------------ time
 
     /**
-     * Advances model time. Whole ticks are run; a remainder shorter than a tick is carried to the next call, so
-     * many small steps add up exactly.
+     * Advances model time (millisecond resolution). Whole ticks are run; a remainder shorter than a tick is
+     * carried to the next call, so many small steps add up exactly.
      */
     public void step(Duration d) {
         if (d.isNegative()) {
@@ -164,6 +164,17 @@ public final class Network {
             throw new IllegalArgumentException("unknown UE " + ueId);
         }
         return info(e.ues[i]);
+    }
+
+    /**
+     * The UE with this numeric id (the one in {@link UeInfo#ranUeId()} and {@link UeReport#ranUeId()}), for E2
+     * agents that get UE IDs from the RIC. Lab UE names are {@code ue-<ranUeId>}.
+     */
+    public UeInfo ueByRanId(long ranUeId) {
+        if (ranUeId < 1 || ranUeId > e.nUes) {
+            throw new IllegalArgumentException("unknown RAN UE id " + ranUeId);
+        }
+        return info(e.ues[(int) (ranUeId - 1)]);
     }
 
     /** UEs whose serving (or camped-on) cell this is, connected or not. */
@@ -331,11 +342,13 @@ public final class Network {
                         + " is not configured in " + c.spec.id());
             }
             PrbQuota pq = en.getValue();
-            var problem = pq.problem();
-            if (problem.isPresent()) {
-                boolean range = problem.get().contains("outside");
-                return ControlResult.rejected(range ? RejectReason.OUT_OF_RANGE : RejectReason.INCONSISTENT,
-                        "S-NSSAI " + en.getKey() + ": " + problem.get());
+            var range = pq.rangeProblem();
+            if (range.isPresent()) {
+                return ControlResult.rejected(RejectReason.OUT_OF_RANGE, "S-NSSAI " + en.getKey() + ": " + range.get());
+            }
+            var order = pq.orderProblem();
+            if (order.isPresent()) {
+                return ControlResult.rejected(RejectReason.INCONSISTENT, "S-NSSAI " + en.getKey() + ": " + order.get());
             }
             byIndex.put(s, pq);
         }

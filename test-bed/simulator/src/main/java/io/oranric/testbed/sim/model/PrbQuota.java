@@ -20,6 +20,11 @@ public record PrbQuota(double minPct, double maxPct, double dedicatedPct) {
 
     /** Why the triple is not a valid quota, or empty. Cross-slice sums are checked by the cell. */
     public Optional<String> problem() {
+        return rangeProblem().or(this::orderProblem);
+    }
+
+    /** A ratio outside 0..100 (or NaN). */
+    public Optional<String> rangeProblem() {
         if (!inRange(dedicatedPct)) {
             return Optional.of("dedicatedPrbPct " + fmt(dedicatedPct) + " outside 0..100");
         }
@@ -29,6 +34,11 @@ public record PrbQuota(double minPct, double maxPct, double dedicatedPct) {
         if (!inRange(maxPct)) {
             return Optional.of("maxPrbPct " + fmt(maxPct) + " outside 0..100");
         }
+        return Optional.empty();
+    }
+
+    /** Ratios in range but out of order: dedicated &lt;= min &lt;= max must hold. */
+    public Optional<String> orderProblem() {
         if (dedicatedPct > minPct) {
             return Optional.of("dedicatedPrbPct " + fmt(dedicatedPct) + " exceeds minPrbPct " + fmt(minPct));
         }

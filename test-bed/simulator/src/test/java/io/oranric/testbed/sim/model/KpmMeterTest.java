@@ -80,6 +80,7 @@ class KpmMeterTest {
         UeInfo any = net.ues().stream().filter(UeInfo::connected).findFirst().orElseThrow();
         UeReport ur = m.snapshotUe(any.id()).orElseThrow();
         assertThat(ur.ueId()).isEqualTo(any.id());
+        assertThat(net.ueByRanId(ur.ranUeId()).id()).isEqualTo(any.id()).isEqualTo("ue-" + ur.ranUeId());
         assertThat(ur.snssai()).isEqualTo(net.snssai(any.slice()));
         NodeReport node = m.snapshotNode("gnb-4").orElseThrow();
         assertThat(node.cells()).extracting(MeasurementReport::cellId).containsExactly("cell-4");

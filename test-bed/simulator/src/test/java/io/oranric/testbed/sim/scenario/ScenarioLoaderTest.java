@@ -96,7 +96,7 @@ class ScenarioLoaderTest {
     }
 
     private static ScenarioException error(String yaml) {
-        return catchThrowableOfType(() -> ScenarioLoader.parse(yaml, "bad.yaml"), ScenarioException.class);
+        return catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.parse(yaml, "bad.yaml"));
     }
 
     @Test
@@ -169,7 +169,7 @@ class ScenarioLoaderTest {
 
     @Test
     void an_unknown_built_in_lists_the_known_ones() {
-        ScenarioException ex = catchThrowableOfType(() -> ScenarioLoader.builtIn("nope"), ScenarioException.class);
+        ScenarioException ex = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.builtIn("nope"));
         assertThat(ex.getMessage()).contains("lab-default");
     }
 }
