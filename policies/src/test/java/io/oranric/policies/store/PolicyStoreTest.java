@@ -116,6 +116,26 @@ class PolicyStoreTest {
     }
 
     @Test
+    void a_second_writer_decides_on_what_the_first_had_written() {
+        try (PolicyStore a = open(true); PolicyStore b = open(true)) {
+            for (int i = 0; i < 5; i++) {
+                String id = "p-two-" + i;
+                Scope cell = Scope.cells("cell-" + (40 + i));
+                get(a.submit(policy(id, TxPower.delta(-1), cell, 50), "writer-a"));
+                // b has not necessarily received a's record yet: it must catch up before deciding
+                StoreResult r = get(b.submit(policy(id, TxPower.delta(-2), cell, 50), "writer-b"));
+                assertThat(r.created()).as(id).isFalse();
+                assertThat(r.decided().version()).as(id).isEqualTo(2);
+                assertThat(r.policy().history()).extracting(v -> v.policy().status())
+                        .containsExactly(PolicyStatus.SUPERSEDED, PolicyStatus.ACTIVE);
+            }
+            eventually("a converges on b's writes", WAIT, () -> a.get("p-two-4")
+                    .map(s -> s.current().version() == 2).orElse(false));
+            assertThat(a.get("p-two-0").orElseThrow().history()).isEqualTo(b.get("p-two-0").orElseThrow().history());
+        }
+    }
+
+    @Test
     void a_follower_sees_later_changes_and_cannot_write() {
         try (PolicyStore writer = open(true);
              PolicyStore follower = PolicyStore.follow(kafka.settings(), VALIDATOR, Clock.systemUTC())) {
