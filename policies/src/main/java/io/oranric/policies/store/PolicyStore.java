@@ -37,8 +37,11 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,11 +52,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>One writer.</b> All changes of one store, and the records it reads back, go through one
  * thread in order: a change is decided on the current book, written to Kafka (acknowledged by the
- * broker) and only then applied, so a failed write changes nothing. Across processes the design
- * assumes a single writing instance (the one serving the REST API); other services open read-only
- * followers ({@link #follow}). Two writers would not corrupt the topic (each record carries a whole
- * history and every instance applies records in log order, newest per key wins) but a change decided
- * on a stale book would overwrite a concurrent one: last writer wins per policy.
+ * broker) and only then applied, so a failed write changes nothing. Before deciding, a change waits
+ * until this store has applied the topic up to its current end, so it never decides on a book older
+ * than what other instances had written by then. Across processes the design still assumes one
+ * writing instance (the one serving the REST API), with read-only followers ({@link #follow}) in the
+ * other services: two writers converge (each record carries a whole history and every instance
+ * applies the log in order) but two changes of one policy decided at the same moment would leave
+ * the later write standing, not both.
  *
  * <p><b>Deletion</b> writes a last record in which every PROPOSED or ACTIVE version is SUPERSEDED
  * ("deleted by ..."), then a tombstone: followers that only read the status stop enforcing the
@@ -103,6 +108,7 @@ public final class PolicyStore implements AutoCloseable {
     private final ConflictDetector detector;
     private final Options options;
     private final RicProducer producer;
+    private final Admin admin;
     private final ScheduledThreadPoolExecutor writer;
     private final TopicConsumer<PolicyRecord> follower;
     private final CompletableFuture<Void> ready;
@@ -113,12 +119,21 @@ public final class PolicyStore implements AutoCloseable {
     private final Map<String, StoredPolicy> stored = new ConcurrentHashMap<>();
     /** Offset of the newest record applied per key (writer thread only): skips the echo of our own writes. */
     private final Map<String, Long> applied = new HashMap<>();
+    /** Newest offset seen per partition, read or written (writer thread only). */
+    private final Map<Integer, Long> seen = new HashMap<>();
+    /** Changes waiting for this store to reach the topic's end (writer thread only). */
+    private final List<CatchUp> catchUps = new ArrayList<>();
+    private volatile List<TopicPartition> partitions;
+
+    private record CatchUp(Map<Integer, Long> ends, CompletableFuture<Void> done) {
+    }
 
     private PolicyStore(KafkaSettings settings, PolicyValidator validator, Options options, RicProducer producer) {
         this.validator = Objects.requireNonNull(validator);
         this.detector = new ConflictDetector(validator.inventory());
         this.options = Objects.requireNonNull(options);
         this.producer = producer;
+        this.admin = producer == null ? null : Admin.create(settings.toProperties());
         this.book = PolicyBook.empty(validator);
         this.writer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "policy-store-writer");
@@ -260,6 +275,7 @@ public final class PolicyStore implements AutoCloseable {
             CompletableFuture<RecordMetadata> tombstone = producer.tombstone(RicTopic.RIC_POLICIES, policyId);
             await(lastSent);
             RecordMetadata md = await(tombstone);
+            see(md.partition(), md.offset());
             applied.put(policyId, md.offset());
             stored.remove(policyId);
             book = book.withHistory(policyId, List.of());
@@ -308,13 +324,69 @@ public final class PolicyStore implements AutoCloseable {
         if (writer.isShutdown()) {
             return CompletableFuture.failedFuture(new StoreException(StoreException.Kind.NOT_READY, "policy store closed"));
         }
-        return ready.thenApplyAsync(v -> {
+        return ready.thenCompose(v -> caughtUpWithTopic()).thenApplyAsync(v -> {
             try {
                 return body.get();
             } catch (PolicyLifecycleException e) {
                 throw new StoreException(StoreException.Kind.ILLEGAL_STATE, e.getMessage(), e);
             }
         }, writer);
+    }
+
+    /** Completes once this store has applied every record the topic held when it was called. */
+    private CompletableFuture<Void> caughtUpWithTopic() {
+        return endOffsets().thenCompose(ends -> {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            writer.execute(() -> {
+                catchUps.add(new CatchUp(ends, done));
+                releaseCatchUps();
+            });
+            return done.orTimeout(options.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }).exceptionally(e -> {
+            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            throw new StoreException(StoreException.Kind.UNAVAILABLE, "cannot reach the end of "
+                    + RicTopic.RIC_POLICIES.topicName() + ": " + cause, cause);
+        });
+    }
+
+    private CompletableFuture<Map<Integer, Long>> endOffsets() {
+        CompletableFuture<List<TopicPartition>> parts = partitions != null
+                ? CompletableFuture.completedFuture(partitions)
+                : admin.describeTopics(List.of(RicTopic.RIC_POLICIES.topicName())).allTopicNames().toCompletionStage()
+                        .toCompletableFuture().thenApply(d -> {
+                            List<TopicPartition> ps = d.get(RicTopic.RIC_POLICIES.topicName()).partitions().stream()
+                                    .map(i -> new TopicPartition(RicTopic.RIC_POLICIES.topicName(), i.partition())).toList();
+                            partitions = ps;
+                            return ps;
+                        });
+        return parts.thenCompose(ps -> {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            ps.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().toCompletionStage().toCompletableFuture();
+        }).thenApply(infos -> {
+            Map<Integer, Long> ends = new HashMap<>();
+            infos.forEach((tp, info) -> ends.put(tp.partition(), info.offset()));
+            return ends;
+        });
+    }
+
+    private void see(int partition, long offset) {
+        seen.merge(partition, offset, Math::max);
+    }
+
+    private void releaseCatchUps() {
+        catchUps.removeIf(c -> {
+            if (c.done().isDone()) {
+                return true; // timed out
+            }
+            for (var e : c.ends().entrySet()) {
+                if (seen.getOrDefault(e.getKey(), -1L) < e.getValue() - 1) {
+                    return false;
+                }
+            }
+            c.done().complete(null);
+            return true;
+        });
     }
 
     private String known(String policyId) {
@@ -356,6 +428,8 @@ public final class PolicyStore implements AutoCloseable {
         }
         List<AuditEvents.Change> changes = new ArrayList<>();
         List<String> superseded = new ArrayList<>();
+        acks.values().forEach(md -> see(md.partition(), md.offset()));
+        releaseCatchUps();
         for (var e : changed.entrySet()) {
             StoredPolicy prev = stored.put(e.getKey(), e.getValue());
             applied.put(e.getKey(), acks.get(e.getKey()).offset());
@@ -399,6 +473,7 @@ public final class PolicyStore implements AutoCloseable {
 
     private void applyFromTopic(List<ConsumerRecord<String, PolicyRecord>> batch) {
         for (ConsumerRecord<String, PolicyRecord> r : batch) {
+            see(r.partition(), r.offset());
             String id = r.key();
             Long known = applied.get(id);
             if (id == null || known != null && r.offset() <= known) {
@@ -420,6 +495,7 @@ public final class PolicyStore implements AutoCloseable {
                 LOG.error("skipping unreadable record of policy {} at offset {}: {}", id, r.offset(), e.getMessage());
             }
         }
+        releaseCatchUps();
     }
 
     private String newId() {
@@ -448,6 +524,7 @@ public final class PolicyStore implements AutoCloseable {
         }
         if (producer != null) {
             producer.close();
+            admin.close(Duration.ofSeconds(5));
         }
     }
 }
