@@ -50,8 +50,15 @@ final class Charts {
         }
       } catch (Throwable e) {
         // UnsatisfiedLinkError, ServiceConfigurationError (no native artifact for this OS/arch), ...
-        unavailable = "helm-java cannot run here (" + e + "): the charts are not rendered or linted. "
-            + "It bundles helm as a native library for linux/darwin/windows amd64 and linux/darwin arm64.";
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+          root = root.getCause();
+        }
+        unavailable = "helm-java cannot run here (" + e.getClass().getSimpleName()
+            + (root != e ? ", caused by " + root : "") + "): the charts are not rendered or linted. "
+            + "helm-java bundles helm as a native library (artifacts linux-amd64, linux-arm64, darwin-amd64, "
+            + "darwin-arm64, windows-amd64), pulled by OS profile; none loaded on "
+            + System.getProperty("os.name") + "/" + System.getProperty("os.arch") + ".";
       }
       if (unavailable != null) {
         System.err.println("[ric-charts] SKIPPED: " + unavailable);

@@ -67,11 +67,11 @@ class PoliciesAndAgentChartTest {
   @Test
   void ollamaNeedsNoKey() {
     Map<String, Object> c = Charts.template("llm-agent", Map.of(
-        "provider", Map.of("type", "ollama", "ollama", Map.of("baseUrl", "http://ollama.models:11434", "model", "llama3.2:3b")),
+        "provider", Map.of("type", "ollama", "ollama", Map.of("baseUrl", "http://ollama.models:11434/v1", "model", "llama3.2:3b")),
         "autoApprove", true)).container("rel-llm-agent");
 
     assertThat(flag(c, "--provider")).isEqualTo("ollama");
-    assertThat(flag(c, "--llm-base-url")).isEqualTo("http://ollama.models:11434");
+    assertThat(flag(c, "--llm-base-url")).isEqualTo("http://ollama.models:11434/v1");
     assertThat(flag(c, "--llm-model")).isEqualTo("llama3.2:3b");
     assertThat(args(c)).contains("--auto-approve");
     assertThat(env(c)).doesNotContainKey("RIC_LLM_API_KEY");
