@@ -75,7 +75,8 @@ public final class IndicationPipeline {
     long t0 = System.nanoTime();
     try {
       if (sub.function().model() == ServiceModel.KPM) {
-        KpmReport.Builder b = models.decodeKpm(sub.function(), sub.content().decodeContext(), ind.header(), ind.message(), naming);
+        KpmReport.Builder b = models.decodeKpm(sub.function(), sub.content().decodeContext(), ind.actionId(), ind.header(),
+            ind.message(), naming);
         KpmReport report = b.setNodeId(node.key()).setRanFunctionId(ind.ranFunctionId())
             .setRicRequestorId(ind.requestId().requestorId()).setRicInstanceId(ind.requestId().instanceId())
             .setActionId(ind.actionId()).setSubscriptionId(sub.id())
