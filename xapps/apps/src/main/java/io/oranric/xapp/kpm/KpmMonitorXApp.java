@@ -2,7 +2,7 @@ package io.oranric.xapp.kpm;
 
 import io.micrometer.core.instrument.Gauge;
 import io.oranric.contract.v1.KpmReport;
-import io.oranric.xapp.sdk.KpmSample;
+import io.oranric.xapp.common.KpmBatch;
 import io.oranric.xapp.sdk.XApp;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -83,10 +83,7 @@ public final class KpmMonitorXApp extends XApp implements KpmQuery {
 
   @Override
   protected void onKpm(List<KpmReport> reports) {
-    long now = nowNs();
-    for (KpmReport r : reports) {
-      store.ingest(KpmSample.of(r), now);
-    }
+    store.ingest(KpmBatch.of(reports).samples(), nowNs());
   }
 
   private long nowNs() {

@@ -4,14 +4,15 @@ import io.oranric.backbone.stream.E2Stream;
 import io.oranric.contract.v1.ControlOutcome;
 import io.oranric.contract.v1.ControlRequest;
 import io.oranric.contract.v1.KpmReport;
+import io.oranric.xapp.common.KpmBatch;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * One KPM subscription for all the xApps of a runtime: each batch is decoded once and handed to
- * every xApp (each then hops onto its own event loop). The runtime, not each xApp, is the member of
+ * One KPM subscription for all the xApps of a runtime: each batch is flattened into samples once
+ * ({@link KpmBatch}) and handed to every xApp (each then hops onto its own event loop). The runtime, not each xApp, is the member of
  * the consumer group, so the xApps of one process always see the same nodes and the process is the
  * unit that scales out.
  */
@@ -30,7 +31,8 @@ final class FanOutE2Stream implements E2Stream {
   public synchronized AutoCloseable kpm(String ignoredGroup, Consumer<List<KpmReport>> handler) {
     handlers.add(handler);
     if (subscription == null) {
-      subscription = delegate.kpm(group, batch -> {
+      subscription = delegate.kpm(group, reports -> {
+        KpmBatch batch = new KpmBatch(reports);
         for (Consumer<List<KpmReport>> h : handlers) {
           h.accept(batch);
         }
