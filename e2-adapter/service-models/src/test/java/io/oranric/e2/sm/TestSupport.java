@@ -76,7 +76,9 @@ public final class TestSupport {
     } catch (ServiceModelException e) {
       assertThat(e.e2apCause()).isNotNull();
     } catch (Throwable t) {
-      throw new AssertionError("input " + HexFormat.of().formatHex(b) + " raised " + t, t);
+      String hex = HexFormat.of().formatHex(b);
+      throw new AssertionError("input " + (hex.length() > 240 ? hex.substring(0, 240) + "... (" + b.length + " octets)" : hex)
+          + " raised " + t, t);
     }
   }
 
