@@ -110,12 +110,13 @@ public final class KpmRic {
   }
 
   private static E2SM_KPM_RANfunction_Description decodeDefinition(byte[] b, KpmVersion v) throws ServiceModelException {
+    // lenient about trailing zero octets: the layouts do not differ here, so strictness would tell nothing
     if (v == KpmVersion.KPM2) {
       // decoded with the v2.03 codec for the check, then read through the (identical) v3.00 records
       Asn.decode(b, io.oranric.e2.codec.kpm.v0203.E2SM_KPM_RANfunction_Description::decode, "KPM2 RAN function definition",
-          true, DECODE);
+          false, DECODE);
     }
-    return Asn.decode(b, E2SM_KPM_RANfunction_Description::decode, "KPM RAN function definition", v == KpmVersion.KPM3, DECODE);
+    return Asn.decode(b, E2SM_KPM_RANfunction_Description::decode, "KPM RAN function definition", false, DECODE);
   }
 
   // ------------------------------------------------------------------ subscription
@@ -287,14 +288,26 @@ public final class KpmRic {
     ServiceModelException firstError = null;
     ServiceModelException secondError = null;
     try {
-      first = decodeHeaderAs(header, preferred);
+      first = decodeHeaderAs(header, preferred, true);
     } catch (ServiceModelException e) {
       firstError = e;
     }
     try {
-      second = decodeHeaderAs(header, preferred.other());
+      second = decodeHeaderAs(header, preferred.other(), true);
     } catch (ServiceModelException e) {
       secondError = e;
+    }
+    if (first == null && second == null) {
+      // neither fits exactly: accept trailing zero octets (padding some encoders add) before giving up
+      try {
+        first = decodeHeaderAs(header, preferred, false);
+      } catch (ServiceModelException e) {
+        try {
+          second = decodeHeaderAs(header, preferred.other(), false);
+        } catch (ServiceModelException ignored) {
+          // report the strict errors below
+        }
+      }
     }
     if (first != null && second != null) {
       return !plausible(first) && plausible(second) ? second : first;
@@ -317,9 +330,9 @@ public final class KpmRic {
     return t.isAfter(EARLIEST) && t.isBefore(LATEST);
   }
 
-  private static Header decodeHeaderAs(byte[] b, KpmVersion v) throws ServiceModelException {
+  private static Header decodeHeaderAs(byte[] b, KpmVersion v, boolean strict) throws ServiceModelException {
     if (v == KpmVersion.KPM2) {
-      var h = Asn.decode(b, io.oranric.e2.codec.kpm.v0203.E2SM_KPM_IndicationHeader::decode, "KPM2 indication header", true, DECODE);
+      var h = Asn.decode(b, io.oranric.e2.codec.kpm.v0203.E2SM_KPM_IndicationHeader::decode, "KPM2 indication header", strict, DECODE);
       if (h.indicationHeader_formats()
           instanceof io.oranric.e2.codec.kpm.v0203.E2SM_KPM_IndicationHeader.IndicationHeader_formats.IndicationHeader_Format1 f) {
         var x = f.value();
@@ -328,7 +341,7 @@ public final class KpmRic {
       }
       throw new ServiceModelException("KPM2 indication header format not supported", DECODE);
     }
-    var h = Asn.decode(b, io.oranric.e2.codec.kpm.v0300.E2SM_KPM_IndicationHeader::decode, "KPM3 indication header", true, DECODE);
+    var h = Asn.decode(b, io.oranric.e2.codec.kpm.v0300.E2SM_KPM_IndicationHeader::decode, "KPM3 indication header", strict, DECODE);
     if (h.indicationHeader_formats()
         instanceof io.oranric.e2.codec.kpm.v0300.E2SM_KPM_IndicationHeader.IndicationHeader_formats.IndicationHeader_Format1 f) {
       var x = f.value();

@@ -166,7 +166,6 @@ public final class RcRic {
     Map<Long, String> announced = def == null ? Map.of() : def.controlParams(c.style(), c.action());
     List<RcValue.Param> params = new ArrayList<>();
     UeId ue;
-    Long f1ap = null;
     String description;
     if (c instanceof RcControl.SlicePrbQuota q) {
       SliceQuotaParams ids = announced.isEmpty() ? SliceQuotaParams.SPEC : SliceQuotaParams.fromNames(announced);
@@ -188,9 +187,8 @@ public final class RcRic {
       description = "E2SM-RC style 3 action 1 handover of UE " + h.ue().text() + " to " + h.target();
     }
     UeId anchor = ue;
-    Long f1 = f1ap;
     byte[] header = Asn.encode(() -> new E2SM_RC_ControlHeader(new E2SM_RC_ControlHeader.Ric_controlHeader_formats.ControlHeader_Format1(
-        new E2SM_RC_ControlHeader_Format1(RcAsn.ueid(anchor, f1), c.style(), c.action(), null))).encode(), "RC control header",
+        new E2SM_RC_ControlHeader_Format1(RcAsn.ueid(anchor, null), c.style(), c.action(), null))).encode(), "RC control header",
         BAD_REQUEST);
     byte[] message = Asn.encode(() -> new E2SM_RC_ControlMessage(new E2SM_RC_ControlMessage.Ric_controlMessage_formats.ControlMessage_Format1(
         new E2SM_RC_ControlMessage_Format1(params.stream().map(p -> new E2SM_RC_ControlMessage_Format1_Item(p.id(),

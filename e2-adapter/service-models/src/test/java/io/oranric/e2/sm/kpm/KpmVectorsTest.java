@@ -61,6 +61,14 @@ class KpmVectorsTest {
     assertThat(node.indicationMessage(m)).isEqualTo(vector("otp_kpm3_indication_message_fmt1"));
   }
 
+  @Test
+  void headerWithAPaddingOctetStillReads() throws Exception {
+    byte[] padded = java.util.Arrays.copyOf(vector("otp_kpm3_indication_header_fmt1"), 19);
+    KpmRic.Header h = KpmRic.decodeHeader(padded, KpmVersion.KPM3);
+    assertThat(h.version()).isEqualTo(KpmVersion.KPM3);
+    assertThat(h.header().senderName()).isEqualTo("srsRAN");
+  }
+
   /** srsRAN: v3 layout (8-octet time stamp, Unix seconds) under the v2 OID. */
   @Test
   void srsranStyleIndicationUnderTheV2Oid() throws Exception {
