@@ -54,6 +54,12 @@ public final class SimulatedNetwork implements AutoCloseable {
   /**
    * @param controlFactory the control side of each gNB (RC and CCC), given its node and the runner
    */
+  /** Every gNB with RC and CCC executed on the model, CCC in the given form (srsRAN's JSON or v1.01 ASN.1). */
+  public SimulatedNetwork(Vertx vertx, Network net, Options options, io.oranric.e2.sm.ccc.CccForm cccForm) {
+    this(vertx, net, options, (n, r) -> new ModelControl(n,
+        net.cells().stream().filter(c -> n.cellIds().contains(c.id())).toList(), r, cccForm));
+  }
+
   public SimulatedNetwork(Vertx vertx, Network net, Options options,
       BiFunction<NodeInfo, PacedRunner, SimControl> controlFactory) {
     this.nodes = net.nodes();
