@@ -50,7 +50,7 @@ public final class TranslationBench {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         List<String> corpus = args.length > 1 ? load(Path.of(args[1])) : CORPUS;
         long t0 = System.nanoTime();
-        LocalTranslator translator = LocalTranslator.withEmbeddings();
+        LocalTranslator translator = LocalTranslator.withEmbeddings().warmUp();
         NetworkContext ctx = NetworkContext.lab();
         System.out.printf("model and prototypes loaded in %.0f ms%n", (System.nanoTime() - t0) / 1e6);
 

@@ -47,9 +47,20 @@ public final class LocalTranslator implements Translator {
         this.threshold = threshold;
     }
 
-    /** Grammar plus the all-MiniLM-L6-v2 classifier (about 4 s to load, once). */
+    /**
+     * Grammar plus the all-MiniLM-L6-v2 classifier. The model (a few seconds to load) is loaded on the
+     * first intent that needs it, so intents the grammar settles alone start fast.
+     */
     public static LocalTranslator withEmbeddings() {
-        return new LocalTranslator(EmbeddingIntentClassifier.allMiniLm(), DEFAULT_THRESHOLD);
+        return new LocalTranslator(new LazyClassifier(EmbeddingIntentClassifier::allMiniLm), DEFAULT_THRESHOLD);
+    }
+
+    /** Loads the model now rather than on first use (servers, benchmarks). */
+    public LocalTranslator warmUp() {
+        if (classifier != null) {
+            classifier.rank("warm up");
+        }
+        return this;
     }
 
     /** Grammar only: what the classifier would settle becomes a clarification. */
