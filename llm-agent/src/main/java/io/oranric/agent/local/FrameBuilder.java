@@ -194,6 +194,7 @@ final class FrameBuilder {
         }
         PolicyType type = null;
         double factor = 1.0;
+        double score = 1.0;
         if (topics.size() == 1) {
             type = topics.iterator().next();
         } else if (classifier != null) {
@@ -209,6 +210,7 @@ final class FrameBuilder {
                     if (s.score() >= 0.45) {
                         type = s.label().type();
                         factor = Math.min(1.0, 0.5 + s.score() / 2);
+                        score = s.score();
                     }
                     break;
                 }
@@ -219,7 +221,8 @@ final class FrameBuilder {
             return;
         }
         if (bare.isEmpty()) {
-            k.ask(Questions.missingValue(type, c));
+            // a type-specific question only when the topic is clear; otherwise list the options
+            k.ask(topics.isEmpty() && score < 0.6 ? Questions.generic(c) : Questions.missingValue(type, c));
             return;
         }
         // a number without unit: read it in the unit the topic implies, and say so
@@ -787,7 +790,8 @@ final class FrameBuilder {
                 }
             }
             // "power down 1 dB", "turn down by 3 dB" change power; "power down cell 6" sleeps it
-            boolean amount = x.at(j, "down") && (x.at(j + 1, "by|to|the|a") || x.isNum(j + 1));
+            boolean amount = x.at(j, "down") && (x.at(j + 1, "by|to|the|a|its|their") || x.isNum(j + 1)
+                    || Lexicon.POWER.contains(x.w(j + 1)));
             if (x.at(j, "off|down|offline") && !amount) {
                 return true;
             }

@@ -118,6 +118,12 @@ public final class LocalTranslator implements Translator {
             return Translation.clarify(intentId, text, id(), 0.4, question, assumptions);
         }
         drafts = merge(drafts);
+        for (Draft d : drafts) {
+            if (d.statement().type().isCellLevel() && d.statement().type() != PolicyType.ENERGY_SAVING
+                    && d.cellKind() == null && d.nodes().isEmpty()) {
+                assumptions.add(d.statement().type().wireName() + " applies to every cell: none was named");
+            }
+        }
 
         double confidence = BASE_CONFIDENCE;
         for (Frame f : frames) {
