@@ -4,6 +4,8 @@ import io.oranric.agent.api.NetworkContext;
 import io.oranric.agent.api.Rejection;
 import io.oranric.agent.api.Translation;
 import io.oranric.agent.api.Translator;
+import io.oranric.policies.conflict.Conflict;
+import io.oranric.policies.conflict.ConflictDetector;
 import io.oranric.policies.model.Policy;
 import io.oranric.policies.model.PolicyStatus;
 import io.oranric.policies.model.PolicyType;
@@ -154,7 +156,14 @@ public final class LocalTranslator implements Translator {
                 rejected.add(new Rejection(p, violations.stream().map(Violation::message).collect(Collectors.joining("; ")), violations));
             }
         }
-        return new Translation(intentId, text, id(), round(confidence), accepted, rejected, null, assumptions);
+        ConflictDetector detector = new ConflictDetector(ctx.inventory());
+        List<Conflict> conflicts = new ArrayList<>();
+        for (int i = 0; i < accepted.size(); i++) {
+            List<Policy> others = new ArrayList<>(ctx.inForce());
+            others.addAll(accepted.subList(0, i));
+            conflicts.addAll(detector.detect(accepted.get(i), others));
+        }
+        return new Translation(intentId, text, id(), round(confidence), accepted, rejected, null, assumptions, conflicts);
     }
 
     // ================================================================ across clauses

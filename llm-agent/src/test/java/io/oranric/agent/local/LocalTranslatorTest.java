@@ -108,6 +108,19 @@ class LocalTranslatorTest {
     }
 
     @Test
+    void conflicts_with_policies_in_force_are_reported_not_resolved() {
+        Policy cap = new Policy("p-old", PrbQuota.max(70), Scope.of(List.of("cell-1"), "embb"), 50,
+                Validity.ALWAYS, null, PolicyStatus.ACTIVE, 1);
+        Translation t = LocalTranslator.grammarOnly().translate("cap embb at 60% of the PRBs in cell 1", CTX.withInForce(List.of(cap)));
+        assertThat(t.policies()).hasSize(1);
+        assertThat(t.conflicts()).singleElement().satisfies(c -> {
+            assertThat(c.other().policyId()).isEqualTo("p-old");
+            assertThat(c.parameter()).isEqualTo("statement.maxPrbPct");
+        });
+        assertThat(grammar("cap embb at 60% of the PRBs in cell 1").conflicts()).isEmpty();
+    }
+
+    @Test
     void proposals_of_one_intent_are_validated_together() {
         Translation t = grammar("reserve 60% of PRBs for urllc in cell 1 and reserve 50% for embb there");
         assertThat(t.policies()).hasSize(1);
