@@ -454,6 +454,13 @@ final class FrameBuilder {
         if (q.value().signum() < 0 || k.x.w(q.start()).startsWith("+")) {
             return v;
         }
+        // "3 dB less", "2 dB stronger"
+        if (k.x.at(q.end(), "less|lower|weaker|down|quieter|softer|below")) {
+            return -Math.abs(v);
+        }
+        if (k.x.at(q.end(), "more|higher|stronger|up|louder|extra|above")) {
+            return Math.abs(v);
+        }
         if (k.x.at(q.start() - 1, "minus")) {
             return -Math.abs(v);
         }
@@ -585,11 +592,20 @@ final class FrameBuilder {
         }
         boolean offFromCell = false;
         for (Mentions.Cells m : mentions) {
-            // "move traffic off cell 3", but not the particle of "turn off cell 5"
-            if (m.prep().equals("off") && m.kind() != Mentions.CellKind.ALL_IMPLICIT && move) {
+            // "move traffic off cell 3", "get users off cell 6", but not the particle of "turn off cell 5"
+            if (m.prep().equals("off") && m.kind() != Mentions.CellKind.ALL_IMPLICIT
+                    && (move || c.hasAny(Lexicon.TRAFFIC_NOUNS) && !sleepCue(c))) {
                 offFromCell = true;
             }
         }
+        // "cell 6 should receive less traffic", "more users on cell 2", "iot devices should use cell 2"
+        boolean less = anyCellTarget && (c.phrase("less") || c.phrase("fewer")) && c.hasAny(Lexicon.TRAFFIC_NOUNS)
+                && c.quantities().isEmpty();
+        boolean more = anyCellTarget && c.phrase("more") && c.hasAny(Lexicon.TRAFFIC_NOUNS) && c.quantities().isEmpty();
+        boolean use = anyCellTarget && c.has(Set.of("use", "uses", "using", "join", "camp")) && trafficNoun
+                && c.quantities().isEmpty() && c.ranges().isEmpty();
+        avoid = avoid || less;
+        prefer = prefer || more || use;
         s.cued = forbid || ((avoid || prefer) && (anyCellTarget || hasBackRef(c))) || move || (handover && anyCellTarget)
                 || offFromCell || (c.has(Lexicon.DECREASE) && c.hasAny(Set.of("traffic", "load")) && anyCellTarget
                 && !c.has(Lexicon.POWER) && c.quantities().isEmpty());
