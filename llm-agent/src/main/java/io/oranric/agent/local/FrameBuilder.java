@@ -282,6 +282,11 @@ final class FrameBuilder {
         }
         for (Mentions.Quantity q : rates) {
             Cmp cmp = cmp(k, q);
+            if (cmp == Cmp.BY) {
+                k.ask("Throughput targets are absolute: what guaranteed rate (Mbps) should the slice get, rather than "
+                        + plain(q.value()) + " Mbps more or less?");
+                return;
+            }
             if (cmp == Cmp.AT_MOST) {
                 k.ask("Slice SLAs guarantee throughput; they cannot cap it at " + plain(q.value())
                         + " Mbps. Should the slice's PRB share be capped instead (what percentage)?");
@@ -300,6 +305,11 @@ final class FrameBuilder {
         }
         for (Mentions.Quantity q : ms) {
             Cmp cmp = cmp(k, q);
+            if (cmp == Cmp.BY) {
+                k.ask("Latency targets are absolute: below how many ms should downlink latency stay, rather than "
+                        + plain(q.value()) + " ms less?");
+                return;
+            }
             if (cmp == Cmp.AT_LEAST) {
                 k.ask("Latency targets are upper bounds. Should downlink latency stay below " + plain(q.value()) + " ms?");
                 return;
@@ -342,6 +352,11 @@ final class FrameBuilder {
         }
         for (Mentions.Quantity q : share) {
             double v = q.value().doubleValue();
+            if (cmp(k, q) == Cmp.BY) {
+                k.ask("PRB shares are set as absolute percentages, not changed by " + plain(q.value())
+                        + " %: what share (minimum, maximum or dedicated) should the slice have?");
+                return;
+            }
             Field f = field(k, q);
             switch (f) {
                 case MIN -> min = pick(k, "minPrbPct", min, v);

@@ -80,6 +80,14 @@ class LocalTranslatorTest {
     }
 
     @Test
+    void relative_changes_of_absolute_targets_are_asked_not_guessed() {
+        assertThat(grammar("increase urllc's share in cell 2 by 10%").clarification()).contains("absolute percentages");
+        assertThat(grammar("cut urllc latency by 2 ms").clarification()).contains("Latency targets are absolute");
+        assertThat(grammar("give embb 20 Mbps more downlink by 20 Mbps").understood()).isFalse();
+        assertThat(grammar("reduce the bandwidth of cell 3 by 20 MHz").clarification()).contains("absolute");
+    }
+
+    @Test
     void questions_are_not_intents() {
         assertThat(grammar("how many users are on cell 2?").clarification()).contains("question");
         assertThat(grammar("can you cap embb at 60% in cell 2?").understood()).isTrue();
