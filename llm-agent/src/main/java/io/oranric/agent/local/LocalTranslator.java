@@ -103,12 +103,15 @@ public final class LocalTranslator implements Translator {
                 questions.add(f.question());
             }
         }
+        // the out-of-domain check embeds the normalised text, which for one clause is what the frame
+        // builder may already have embedded (the memo then answers)
+        String normalised = frames.size() == 1 ? frames.get(0).clause().text() : text;
         if (frames.stream().allMatch(f -> f.drafts().isEmpty()) && questions.isEmpty()) {
-            questions.add(outOfDomain(memo, text) ? Questions.vague() : Questions.generic(frames.get(0).clause()));
+            questions.add(outOfDomain(memo, normalised) ? Questions.vague() : Questions.generic(frames.get(0).clause()));
         }
         if (!questions.isEmpty()) {
             if (frames.stream().allMatch(f -> f.drafts().isEmpty() && f.question() != null && f.question().startsWith("I could not"))
-                    && outOfDomain(memo, text)) {
+                    && outOfDomain(memo, normalised)) {
                 questions = List.of(Questions.vague());
             }
             return Translation.clarify(intentId, text, id(), 0.3, String.join(" ", new LinkedHashSet<>(questions)), assumptions);
