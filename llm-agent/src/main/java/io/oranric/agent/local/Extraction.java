@@ -41,6 +41,7 @@ final class Extraction {
         this.consumed = new boolean[tokens.size()];
         this.ctx = ctx;
         windows();
+        priority();
         nodesAndUes();
         cells();
         slices();
@@ -484,7 +485,7 @@ final class Extraction {
                 List<Integer> ids = numberList(j, "cell");
                 if (!ids.isEmpty() && free(i, listEnd)) {
                     cells.add(new Mentions.Cells(i, listEnd, ids.stream().map(n -> "cell-" + n).toList(),
-                            Mentions.CellKind.LIST, prep(i)));
+                            excluded(i) ? Mentions.CellKind.EXCEPT : Mentions.CellKind.LIST, prep(i)));
                     consume(i, listEnd);
                     i = listEnd - 1;
                     continue;
@@ -507,6 +508,53 @@ final class Extraction {
                 cells.add(new Mentions.Cells(i, i + ref.length, List.of(), Mentions.CellKind.BACKREF, prep(i)));
                 consume(i, i + ref.length);
                 i += ref.length - 1;
+            }
+        }
+    }
+
+    /** "except cell 3", "all cells but cell 5", "apart from cell 2", "other than cell 4", "excluding cell 1". */
+    private boolean excluded(int i) {
+        int k = i - 1;
+        if (at(k, "the")) {
+            k--;
+        }
+        if (at(k, "except|excluding|excepting|besides|sans|minus") || at(k - 1, "except|but", "for|not")
+                || at(k - 1, "apart|aside", "from")
+                || at(k - 1, "other", "than") || at(k - 1, "save", "for") || at(k - 1, "with", "the", "exception", "of")) {
+            return true;
+        }
+        if (at(k, "but")) {
+            // "all cells but cell 5" excludes; "... but cap cell 5" is a conjunction and is not followed by a cell
+            for (Mentions.Cells c : cells) {
+                if (c.kind() == Mentions.CellKind.ALL || c.kind() == Mentions.CellKind.ALL_IMPLICIT) {
+                    return true;
+                }
+            }
+            return k - 1 >= 0 && at(k - 1, "cells|everywhere|network");
+        }
+        return false;
+    }
+
+    /** "priority 80", "with high priority": the policies' priority. */
+    Integer priority;
+
+    private void priority() {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!at(i, "priority") || consumed[i]) {
+                continue;
+            }
+            if (isInt(i + 1) && !isUnitWord(i + 2)) {
+                priority = intAt(i + 1);
+                consume(i, i + 2);
+            } else if (at(i - 1, "high|top|highest|maximum|max")) {
+                priority = 80;
+                consume(i - 1, i + 1);
+            } else if (at(i - 1, "low|lowest|minimum|min")) {
+                priority = 20;
+                consume(i - 1, i + 1);
+            } else if (at(i - 1, "normal|default|medium")) {
+                priority = 50;
+                consume(i - 1, i + 1);
             }
         }
     }

@@ -747,6 +747,20 @@ final class FrameBuilder {
                 kind = Mentions.CellKind.BACKREF;
             }
         }
+        List<String> excluded = new ArrayList<>();
+        for (Mentions.Cells m : c.cells()) {
+            if (m.kind() == Mentions.CellKind.EXCEPT) {
+                excluded.addAll(m.cells());
+            }
+        }
+        if (!excluded.isEmpty()) {
+            // "all cells except cell 3": the complement, named explicitly so that validation sees it
+            List<String> base = kind == Mentions.CellKind.LIST ? cells : ctx.inventory().cellNames();
+            cells = new ArrayList<>(base);
+            cells.removeAll(excluded);
+            kind = Mentions.CellKind.LIST;
+            k.assumptions.add("every cell except " + String.join(", ", excluded) + ": " + String.join(", ", cells));
+        }
         List<String> nodes = new ArrayList<>();
         for (Mentions.Nodes n : c.nodes()) {
             nodes.addAll(n.nodes());

@@ -139,7 +139,7 @@ public final class LocalTranslator implements Translator {
             Draft d = drafts.get(i);
             Scope scope = new Scope(d.nodes(), d.cellKind() == Mentions.CellKind.LIST ? d.cells() : List.of(), d.slice(), d.ues());
             proposals.add(new Policy(intentId.replaceFirst("^i-", "p-") + "-" + (i + 1), d.statement(), scope,
-                    Policy.DEFAULT_PRIORITY, d.validity(), intentId, PolicyStatus.PROPOSED, 1));
+                    x.priority != null ? x.priority : Policy.DEFAULT_PRIORITY, d.validity(), intentId, PolicyStatus.PROPOSED, 1));
         }
         if (confidence < threshold) {
             return Translation.clarify(intentId, text, id(), confidence,

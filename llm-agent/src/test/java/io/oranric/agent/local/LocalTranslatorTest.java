@@ -163,6 +163,24 @@ class LocalTranslatorTest {
     }
 
     @Test
+    void exclusions_scope_the_complement_and_never_the_excluded_cell() {
+        Translation t = grammar("lower power by 2 dB on all cells except cell 5");
+        assertThat(t.policies()).singleElement().satisfies(p -> assertThat(p.scope().cells())
+                .hasSize(11).doesNotContain("cell-5").contains("cell-4", "cell-6"));
+        assertThat(grammar("lower power by 2 dB on all cells but cell 5").policies().get(0).scope().cells()).doesNotContain("cell-5");
+        Translation sleep = grammar("put all cells except cell 3 to sleep at night");
+        assertThat(sleep.policies()).isEmpty();
+        assertThat(sleep.rejected()).singleElement().satisfies(r -> assertThat(r.reason()).contains("without an active cell"));
+    }
+
+    @Test
+    void priority_words_set_the_priority() {
+        assertThat(grammar("cap embb at 60% in cell 2 with priority 80").policies().get(0).priority()).isEqualTo(80);
+        assertThat(grammar("cap embb at 60% in cell 2, high priority").policies().get(0).priority()).isEqualTo(80);
+        assertThat(grammar("cap embb at 60% in cell 2").policies().get(0).priority()).isEqualTo(50);
+    }
+
+    @Test
     void empty_text_asks() {
         assertThat(grammar("  ").understood()).isFalse();
         assertThat(grammar(null).understood()).isFalse();
