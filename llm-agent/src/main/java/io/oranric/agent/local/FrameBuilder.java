@@ -163,6 +163,14 @@ final class FrameBuilder {
             undetermined(k, bare, powerNoun);
             return;
         }
+        if (negatedAction(c) && !types.contains(PolicyType.TRAFFIC_STEERING)
+                && (types.contains(PolicyType.ENERGY_SAVING) || types.contains(PolicyType.TX_POWER)
+                || types.contains(PolicyType.SPECTRUM))) {
+            // "don't put cell 3 to sleep": turning this into the policy it negates would invert it
+            k.ask("Policies say what the network should do, and this says what it must not do. What should happen"
+                    + " instead: for example a different power or bandwidth, or energy saving only below a load threshold?");
+            return;
+        }
         for (PolicyType t : types) {
             switch (t) {
                 case SLICE_SLA -> sla(k, mbps, ms, loss, otherRanges);
@@ -845,6 +853,34 @@ final class FrameBuilder {
             }
         }
         return c.phrase("sleep", "mode") || c.phrase("power", "off");
+    }
+
+    /**
+     * A negation right before the clause's action verb ("don't put", "never reduce", "do not change").
+     * Negated comparators ("no more than", "never exceed") and "don't let ... more than" are bounds,
+     * handled by {@link #cmp}, not negated actions.
+     */
+    private static boolean negatedAction(Clause c) {
+        Extraction x = c.x;
+        for (int i = c.start; i < c.end; i++) {
+            if (!x.at(i, "not|never") && !x.at(i, "no", "longer")) {
+                continue;
+            }
+            int j = i + 1;
+            if (x.at(j, "longer|ever|to|be")) {
+                j++;
+            }
+            String verb = x.w(j);
+            if (x.at(j, "let|allow|exceed|exceeds|exceeding|more|less|go|drop|fall|get|fewer|above|below|over|under")) {
+                continue;
+            }
+            if (Lexicon.SLEEP.contains(verb) || Lexicon.OFF_VERBS.contains(verb) || Lexicon.DECREASE.contains(verb)
+                    || Lexicon.INCREASE.contains(verb) || Lexicon.SET.contains(verb) || Lexicon.CAP.contains(verb)
+                    || Lexicon.SAVE.contains(verb)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasLoadWord(Clause c) {

@@ -174,6 +174,19 @@ class LocalTranslatorTest {
     }
 
     @Test
+    void negated_actions_are_asked_never_inverted() {
+        for (String s : List.of("don't put cell 3 to sleep", "never reduce the power of cell 2 by 3 dB",
+                "do not change the bandwidth of cell 4 to 20 MHz")) {
+            Translation t = grammar(s);
+            assertThat(t.understood()).as(s).isFalse();
+            assertThat(t.policies()).as(s).isEmpty();
+        }
+        assertThat(grammar("don't let embb use more than 80% of the PRBs in cell 1").policies().get(0).statement())
+                .isEqualTo(PrbQuota.max(80));
+        assertThat(grammar("cell 5 should not exceed 40 dBm").policies().get(0).statement()).isEqualTo(TxPower.absolute(40));
+    }
+
+    @Test
     void priority_words_set_the_priority() {
         assertThat(grammar("cap embb at 60% in cell 2 with priority 80").policies().get(0).priority()).isEqualTo(80);
         assertThat(grammar("cap embb at 60% in cell 2, high priority").policies().get(0).priority()).isEqualTo(80);
