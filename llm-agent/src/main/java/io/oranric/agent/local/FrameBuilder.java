@@ -410,6 +410,13 @@ final class FrameBuilder {
         if (c.has(Lexicon.CAP)) {
             return Field.MAX;
         }
+        // "reduce embb to 50%" lowers its ceiling, "increase urllc to 40%" raises its floor
+        if (c.has(Lexicon.DECREASE) && !c.has(Lexicon.INCREASE)) {
+            return Field.MAX;
+        }
+        if (c.has(Lexicon.INCREASE) && !c.has(Lexicon.DECREASE)) {
+            return Field.MIN;
+        }
         if (c.has(Lexicon.USE) && !c.has(Lexicon.GUARANTEE)) {
             return Field.MAX;
         }
