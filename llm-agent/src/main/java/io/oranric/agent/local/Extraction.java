@@ -273,6 +273,12 @@ final class Extraction {
             } else if (at(i, "every|each", "evening") || at(i, "in", "the", "evening")) {
                 len = at(i, "in") ? 3 : 2;
                 win = DailyWindow.of("18:00", "23:00");
+            } else if (at(i, "every|each", "morning") || at(i, "in", "the", "morning") || at(i, "mornings")) {
+                len = at(i, "in") ? 3 : at(i, "mornings") ? 1 : 2;
+                win = DailyWindow.of("06:00", "12:00");
+            } else if (at(i, "every|each", "afternoon") || at(i, "in", "the", "afternoon") || at(i, "afternoons")) {
+                len = at(i, "in") ? 3 : at(i, "afternoons") ? 1 : 2;
+                win = DailyWindow.of("12:00", "18:00");
             }
             if (win != null && free(i, i + len)) {
                 nightSpans.add(new int[] {i, i + len});
@@ -346,7 +352,21 @@ final class Extraction {
         if (anchorStart >= 0) {
             consume(anchorStart, anchorEnd);
         }
+        // what a validity (absolute interval + one daily window) cannot say: asked, never dropped
+        for (int i = 0; i < tokens.size() && unsupportedTime == null; i++) {
+            if (at(i, "weekend|weekends|weekday|weekdays|monday|mondays|tuesday|tuesdays|wednesday|wednesdays|thursday"
+                    + "|thursdays|friday|fridays|saturday|saturdays|sunday|sundays|holiday|holidays")) {
+                unsupportedTime = w(i);
+            } else if (at(i, "peak|busy|rush", "hour|hours") || at(i, "busy-hour|busy-hours|rush-hour")) {
+                unsupportedTime = w(i) + (at(i + 1, "hour|hours") ? " " + w(i + 1) : "");
+            } else if (at(i, "next|this", "week|month") || at(i, "every", "other")) {
+                unsupportedTime = w(i) + " " + w(i + 1);
+            }
+        }
     }
+
+    /** A time qualifier the contract's validity cannot express ("weekends", "peak hours"), or null. */
+    String unsupportedTime;
 
     private Mentions.Window oneOff(int start, int end, DailyWindow dw, int dayAnchor, boolean night, ZoneId zone) {
         LocalDate day = LocalDate.now(ctx.clock().withZone(zone)).plusDays(dayAnchor);

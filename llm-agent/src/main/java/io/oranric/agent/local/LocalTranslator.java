@@ -90,6 +90,11 @@ public final class LocalTranslator implements Translator {
         // and grow without bound)
         IntentClassifier memo = classifier == null ? null : new Memo(classifier);
         FrameBuilder builder = new FrameBuilder(ctx, memo);
+        if (x.unsupportedTime != null && ClauseSplitter.hasPredicate(x, 0, x.size())) {
+            return Translation.clarify(intentId, text, id(), 0.4, "A policy's validity is an interval plus one daily"
+                    + " time window; \"" + x.unsupportedTime + "\" cannot be expressed. Should it apply every day, and"
+                    + " between which hours (for example 08:00-18:00)?", List.of());
+        }
         List<Frame> frames = new ArrayList<>();
         for (Clause c : ClauseSplitter.split(x)) {
             frames.add(builder.build(c));

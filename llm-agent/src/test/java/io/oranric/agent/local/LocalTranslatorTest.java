@@ -187,6 +187,16 @@ class LocalTranslatorTest {
     }
 
     @Test
+    void day_of_week_limits_are_asked_not_dropped() {
+        Translation t = grammar("on weekends cap embb at 80% of the PRBs in cell 2");
+        assertThat(t.understood()).isFalse();
+        assertThat(t.clarification()).contains("weekends");
+        assertThat(grammar("during peak hours give urllc 30% of the PRBs in cell 1").clarification()).contains("peak hours");
+        assertThat(grammar("every morning cap embb at 80% of the PRBs in cell 2").policies().get(0).validity().daily())
+                .isEqualTo(io.oranric.policies.model.DailyWindow.of("06:00", "12:00"));
+    }
+
+    @Test
     void priority_words_set_the_priority() {
         assertThat(grammar("cap embb at 60% in cell 2 with priority 80").policies().get(0).priority()).isEqualTo(80);
         assertThat(grammar("cap embb at 60% in cell 2, high priority").policies().get(0).priority()).isEqualTo(80);
