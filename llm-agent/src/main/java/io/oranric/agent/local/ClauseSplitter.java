@@ -14,8 +14,9 @@ final class ClauseSplitter {
     private static final Set<String> HARD = Set.of(";", ".", "!", "?");
     private static final Set<String> SOFT = Set.of("and", "then", "also", "plus", "but", "while", ",", "additionally");
 
+    /** A leading condition or purpose ends at its comma: "when load drops, ...", "to save energy, ...". */
     private static final Set<String> LEADING_CONDITION = Set.of("when", "whenever", "if", "once", "where",
-            "wherever", "while", "unless", "as", "after", "before");
+            "wherever", "while", "unless", "as", "after", "before", "to", "for", "because", "since", "so");
 
     private ClauseSplitter() {
     }

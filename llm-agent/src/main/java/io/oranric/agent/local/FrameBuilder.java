@@ -66,6 +66,9 @@ final class FrameBuilder {
     Frame build(Clause c) {
         Work k = new Work(c);
         interpret(k);
+        if (k.question == null && !k.drafts.isEmpty()) {
+            hedges(k);
+        }
         List<String> mentioned = new ArrayList<>();
         for (Mentions.Cells m : c.cells()) {
             if (m.kind() == Mentions.CellKind.LIST) {
@@ -828,6 +831,25 @@ final class FrameBuilder {
         return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
     }
 
+    /**
+     * "some cells", "a few cells" name no cells; "maybe", "perhaps" make the operator unsure: the first
+     * is asked about, the second lowers the confidence (below the threshold the answer is a question).
+     */
+    private void hedges(Work k) {
+        Clause c = k.c;
+        for (Mentions.Cells m : c.cells()) {
+            if (m.kind() == Mentions.CellKind.ALL_IMPLICIT
+                    && (c.x.at(m.start() - 1, "some|several|certain|few|selected|particular|specific")
+                    || c.x.at(m.start() - 2, "some|a", "few|couple|number") || c.x.at(m.start() - 3, "a", "couple", "of"))) {
+                k.ask("Which cells: please name them (for example cells 2 and 4), or say \"all cells\".");
+                return;
+            }
+        }
+        if (c.hasAny(Set.of("maybe", "perhaps", "possibly", "somehow", "probably", "might"))) {
+            k.assume("the request is hedged (\"maybe\"): please confirm", 0.6);
+        }
+    }
+
     // ================================================================ cues and comparators
 
     /** Sleep verbs, "switch/turn/shut/power ... off/down" (a cell or pronoun may sit in between), dormancy words. */
@@ -896,7 +918,8 @@ final class FrameBuilder {
 
     private Pct percentKind(Clause c, Mentions.Quantity q, boolean loadContext) {
         Extraction x = c.x;
-        boolean lossWord = c.has(Lexicon.LOSS);
+        // "lose at most 0.05% of packets", "packet drops below 1%"
+        boolean lossWord = c.has(Lexicon.LOSS) || c.hasAny(Set.of("packet", "packets", "lose", "loses", "lost", "losing"));
         boolean prbNear = false;
         for (int i = q.end(); i < Math.min(c.end, q.end() + 4); i++) {
             if (Lexicon.PRB.contains(x.w(i))) {
