@@ -84,8 +84,13 @@ final class FrameBuilder {
     private void interpret(Work k) {
         Clause c = k.c;
         boolean sleep = sleepCue(c);
-        boolean dec = c.has(Lexicon.DECREASE) || (c.has(Lexicon.DOWN) && !sleep);
-        boolean inc = c.has(Lexicon.INCREASE) || (c.has(Lexicon.UP) && !c.phrase("up", "to"));
+        boolean dec = c.verb(Lexicon.DECREASE) || (c.has(Lexicon.DOWN) && !sleep);
+        boolean inc = c.verb(Lexicon.INCREASE) || (c.has(Lexicon.UP) && !c.phrase("up", "to"));
+        if (dec && inc && c.has(Lexicon.DECREASE) != c.has(Lexicon.INCREASE)) {
+            // the clause's own verb wins over the one it might share
+            dec = c.has(Lexicon.DECREASE);
+            inc = c.has(Lexicon.INCREASE);
+        }
         boolean powerNoun = c.has(Lexicon.POWER) && !c.phrase("power", "down") && !c.phrase("power", "off")
                 && !c.phrase("power", "saving") && !c.phrase("save", "power") && !c.phrase("saving", "power");
         boolean energy = c.has(Lexicon.ENERGY) || c.has(Lexicon.SAVE) || c.phrase("power", "saving");
@@ -410,26 +415,32 @@ final class FrameBuilder {
         if (cmp == Cmp.AT_MOST) {
             return Field.MAX;
         }
-        if (c.has(Lexicon.CAP)) {
+        if (c.hasAny(Set.of("maximum", "max")) && !c.hasAny(Set.of("minimum", "min"))) {
+            return Field.MAX;
+        }
+        if (c.hasAny(Set.of("minimum", "min")) && !c.hasAny(Set.of("maximum", "max"))) {
+            return Field.MIN;
+        }
+        if (c.verb(Lexicon.CAP)) {
             return Field.MAX;
         }
         // "reduce embb to 50%" lowers its ceiling, "increase urllc to 40%" raises its floor
-        if (c.has(Lexicon.DECREASE) && !c.has(Lexicon.INCREASE)) {
+        if (c.verb(Lexicon.DECREASE) && !c.verb(Lexicon.INCREASE)) {
             return Field.MAX;
         }
-        if (c.has(Lexicon.INCREASE) && !c.has(Lexicon.DECREASE)) {
+        if (c.verb(Lexicon.INCREASE) && !c.verb(Lexicon.DECREASE)) {
             return Field.MIN;
         }
-        if (c.has(Lexicon.USE) && !c.has(Lexicon.GUARANTEE)) {
+        if (c.verb(Lexicon.USE) && !c.verb(Lexicon.GUARANTEE)) {
             return Field.MAX;
         }
-        if (c.has(Lexicon.GUARANTEE) || c.phrase("at", "least") || c.hasAny(Set.of("guaranteed", "minimum", "min"))) {
+        if (c.verb(Lexicon.GUARANTEE) || c.phrase("at", "least") || c.hasAny(Set.of("guaranteed"))) {
             return Field.MIN;
         }
-        if (c.hasAny(Set.of("maximum", "max", "most"))) {
+        if (c.hasAny(Set.of("most"))) {
             return Field.MAX;
         }
-        if (c.has(Lexicon.SET)) {
+        if (c.verb(Lexicon.SET)) {
             k.assume("\"" + plain(q.value()) + " %\" read as an exact share (minimum and maximum)", 0.85);
             return Field.EXACT;
         }
@@ -671,7 +682,12 @@ final class FrameBuilder {
                 case "from" -> hasTo;
                 default -> false;
             };
-            (source ? s.sources : s.targets).addAll(m.cells());
+            for (String cell : m.cells()) {
+                List<String> into = source ? s.sources : s.targets;
+                if (!into.contains(cell)) {
+                    into.add(cell);
+                }
+            }
         }
         if (s.targets.isEmpty() && !s.sources.isEmpty() && !s.targetBackRef) {
             s.targets.addAll(s.sources);

@@ -216,10 +216,18 @@ public final class LocalTranslator implements Translator {
                 }
                 PolicyType t = d.statement().type();
                 if ((t == PolicyType.PRB_QUOTA || t == PolicyType.SLICE_SLA) && r.slice() == null) {
-                    if (lastSlice == null) {
+                    String slice = lastSlice;
+                    if (slice == null) {
+                        // "guarantee 10 Mbps uplink and 50 Mbps downlink to embb": named in a later part
+                        slice = nextSlice(frames, fi + 1);
+                        if (slice != null) {
+                            assumptions.add("slice " + slice + " named later also applies to the first part");
+                        }
+                    }
+                    if (slice == null) {
                         return Questions.missingSlice(t, r.cells());
                     }
-                    r = r.withSlice(lastSlice);
+                    r = r.withSlice(slice);
                 }
                 out.add(r);
                 if (r.cellKind() == Mentions.CellKind.LIST && !r.cells().isEmpty()) {
@@ -231,6 +239,17 @@ public final class LocalTranslator implements Translator {
             }
             if (!f.mentionedCells().isEmpty()) {
                 lastMentioned = f.mentionedCells();
+            }
+        }
+        return null;
+    }
+
+    private static String nextSlice(List<Frame> frames, int from) {
+        for (int i = from; i < frames.size(); i++) {
+            for (Draft d : frames.get(i).drafts()) {
+                if (d.slice() != null) {
+                    return d.slice();
+                }
             }
         }
         return null;

@@ -204,6 +204,17 @@ class LocalTranslatorTest {
     }
 
     @Test
+    void a_verbless_clause_shares_the_verb_before_it() {
+        Translation t = grammar("cap embb at 60% and urllc at 40% in cell 2");
+        assertThat(t.policies()).extracting(p -> p.statement()).containsExactly(PrbQuota.max(60), PrbQuota.max(40));
+        Translation s = grammar("steer miot to cell 4 and embb away from cell 4");
+        assertThat(s.policies()).extracting(p -> ((io.oranric.policies.model.TrafficSteering) p.statement()).preference().name())
+                .containsExactly("PREFER", "AVOID");
+        Translation d = grammar("lower cell 2 by 2 dB and cell 3 by 1 dB");
+        assertThat(d.policies()).extracting(p -> p.statement()).containsExactly(TxPower.delta(-2), TxPower.delta(-1));
+    }
+
+    @Test
     void empty_text_asks() {
         assertThat(grammar("  ").understood()).isFalse();
         assertThat(grammar(null).understood()).isFalse();
