@@ -41,6 +41,11 @@ public final class PolicyBook {
 
     // ------------------------------------------------------------------ queries
 
+    /** Every policy with a history, in the order they entered the book. */
+    public List<String> policyIds() {
+        return List.copyOf(histories.keySet());
+    }
+
     public List<PolicyVersion> history(String policyId) {
         return histories.getOrDefault(policyId, List.of());
     }
@@ -75,7 +80,7 @@ public final class PolicyBook {
             PolicyVersion pending = h.get(h.size() - 1);
             h.set(h.size() - 1, pending.moveTo(moved(pending.policy(), PolicyStatus.SUPERSEDED), "replaced by a newer proposal"));
         }
-        Policy candidate = policy.withVersion(h.size() + 1).withStatus(PolicyStatus.PROPOSED);
+        Policy candidate = policy.withVersion(nextVersion(h)).withStatus(PolicyStatus.PROPOSED);
         List<Violation> violations = validator.validate(candidate, active());
         String note = null;
         if (!violations.isEmpty()) {
@@ -199,13 +204,41 @@ public final class PolicyBook {
             PolicyVersion pending = nh.get(nh.size() - 1);
             nh.set(nh.size() - 1, pending.moveTo(moved(pending.policy(), PolicyStatus.SUPERSEDED), "dropped by a rollback"));
         }
-        nh.add(new PolicyVersion(restored.withVersion(nh.size() + 1), false,
+        nh.add(new PolicyVersion(restored.withVersion(nextVersion(nh)), false,
                 "rollback to v" + target.policy().version()));
         next.put(policyId, List.copyOf(nh));
         return with(next).activate(policyId, now);
     }
 
+    /**
+     * This book with one policy's history replaced, or removed when {@code history} is empty: how the
+     * store applies a record it read back from the topic. The history is taken as written (oldest
+     * first); its consistency is the writer's business, checked only for the id.
+     */
+    public PolicyBook withHistory(String policyId, List<PolicyVersion> history) {
+        Map<String, List<PolicyVersion>> next = copy();
+        if (history.isEmpty()) {
+            next.remove(policyId);
+        } else {
+            for (PolicyVersion v : history) {
+                if (!policyId.equals(v.policy().policyId())) {
+                    throw new PolicyLifecycleException("history of " + policyId + " holds " + v.policy().label());
+                }
+            }
+            next.put(policyId, List.copyOf(history));
+        }
+        return with(next);
+    }
+
     // ------------------------------------------------------------------ internals
+
+    /**
+     * One more than the newest version, not the history's length: a history restored from a store
+     * record may start at any version, and numbers must never be reused.
+     */
+    private static int nextVersion(List<PolicyVersion> h) {
+        return h.isEmpty() ? 1 : h.get(h.size() - 1).policy().version() + 1;
+    }
 
     private static String requireId(Policy p) {
         if (p.policyId() == null || p.policyId().isBlank()) {

@@ -17,7 +17,7 @@ import io.oranric.e2.termination.node.E2NodeEntry;
 import io.oranric.e2.termination.node.NodeProtos;
 import io.oranric.e2.termination.node.NodeRegistry;
 import io.oranric.e2.termination.sink.TerminationSink;
-import io.oranric.e2.termination.sm.ServiceModels;
+import io.oranric.e2.sm.ServiceModels;
 import io.oranric.e2.termination.subscription.SubscriptionManager;
 import io.oranric.e2.termination.subscription.SubscriptionState;
 import io.oranric.e2.termination.transport.Association;
@@ -305,14 +305,14 @@ public final class E2Termination implements AssociationHandler {
 
   private void setup(Session s, E2SetupRequest r) {
     long now = System.currentTimeMillis();
-    Map<Integer, io.oranric.e2.termination.sm.RanFunctionInfo> functions = new LinkedHashMap<>();
+    Map<Integer, io.oranric.e2.sm.RanFunctionInfo> functions = new LinkedHashMap<>();
     List<Integer> accepted = new ArrayList<>();
     List<RanFunctionRejection> rejected = new ArrayList<>();
     for (var f : r.ranFunctions()) {
       try {
         functions.put(f.id(), models.describe(f, config.naming()));
         accepted.add(f.id());
-      } catch (io.oranric.e2.termination.sm.ServiceModelException e) {
+      } catch (io.oranric.e2.sm.ServiceModelException e) {
         LOG.warn("{}: RAN function {} ({}) rejected: {}", s.association.id(), f.id(), f.oid(), e.getMessage());
         rejected.add(new RanFunctionRejection(f.id(), e.e2apCause()));
       }
@@ -343,7 +343,7 @@ public final class E2Termination implements AssociationHandler {
   private void serviceUpdate(Session s, RicServiceUpdate r) {
     withNode(s, r, key -> {
       E2NodeEntry node = nodes.byKey(key).orElseThrow();
-      Map<Integer, io.oranric.e2.termination.sm.RanFunctionInfo> functions = new LinkedHashMap<>(node.functions());
+      Map<Integer, io.oranric.e2.sm.RanFunctionInfo> functions = new LinkedHashMap<>(node.functions());
       List<Integer> accepted = new ArrayList<>();
       List<RanFunctionRejection> rejected = new ArrayList<>();
       List<io.oranric.e2.protocol.RanFunction> changed = new ArrayList<>(r.added());
@@ -352,7 +352,7 @@ public final class E2Termination implements AssociationHandler {
         try {
           functions.put(f.id(), models.describe(f, config.naming()));
           accepted.add(f.id());
-        } catch (io.oranric.e2.termination.sm.ServiceModelException e) {
+        } catch (io.oranric.e2.sm.ServiceModelException e) {
           rejected.add(new RanFunctionRejection(f.id(), e.e2apCause()));
         }
       }

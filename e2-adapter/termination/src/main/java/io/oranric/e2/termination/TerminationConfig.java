@@ -2,7 +2,7 @@ package io.oranric.e2.termination;
 
 import io.oranric.e2.protocol.E2apVersion;
 import io.oranric.e2.protocol.Plmn;
-import io.oranric.e2.termination.sm.CellNaming;
+import io.oranric.e2.sm.CellNaming;
 import io.oranric.e2.termination.transport.TransportKind;
 import io.oranric.e2.termination.transport.TransportLimits;
 import java.util.List;

@@ -10,10 +10,10 @@ import io.oranric.e2.protocol.E2apMessage.RicIndication;
 import io.oranric.e2.protocol.RicAction;
 import io.oranric.e2.termination.node.E2NodeEntry;
 import io.oranric.e2.termination.sink.TerminationSink;
-import io.oranric.e2.termination.sm.CellNaming;
-import io.oranric.e2.termination.sm.ServiceModel;
-import io.oranric.e2.termination.sm.ServiceModelException;
-import io.oranric.e2.termination.sm.ServiceModels;
+import io.oranric.e2.sm.CellNaming;
+import io.oranric.e2.sm.ServiceModel;
+import io.oranric.e2.sm.ServiceModelException;
+import io.oranric.e2.sm.ServiceModels;
 import io.oranric.e2.termination.subscription.E2Subscription;
 import io.oranric.e2.termination.subscription.SubscriptionManager;
 import java.util.concurrent.TimeUnit;
@@ -75,7 +75,8 @@ public final class IndicationPipeline {
     long t0 = System.nanoTime();
     try {
       if (sub.function().model() == ServiceModel.KPM) {
-        KpmReport.Builder b = models.decodeKpm(sub.function(), sub.content().decodeContext(), ind.header(), ind.message(), naming);
+        KpmReport.Builder b = models.decodeKpm(sub.function(), sub.content().decodeContext(), ind.actionId(), ind.header(),
+            ind.message(), naming);
         KpmReport report = b.setNodeId(node.key()).setRanFunctionId(ind.ranFunctionId())
             .setRicRequestorId(ind.requestId().requestorId()).setRicInstanceId(ind.requestId().instanceId())
             .setActionId(ind.actionId()).setSubscriptionId(sub.id())

@@ -16,8 +16,8 @@ import io.oranric.contract.v1.Plmn;
 import io.oranric.contract.v1.RanFunction;
 import io.oranric.contract.v1.ReportStyle;
 import io.oranric.e2.protocol.GlobalNodeId;
-import io.oranric.e2.termination.sm.CellRef;
-import io.oranric.e2.termination.sm.RanFunctionInfo;
+import io.oranric.e2.sm.CellRef;
+import io.oranric.e2.sm.RanFunctionInfo;
 
 /** The registry entry as published on {@code e2.nodes}. */
 public final class NodeProtos {

@@ -2,8 +2,8 @@ package io.oranric.e2.termination.subscription;
 
 import io.oranric.e2.protocol.Cause;
 import io.oranric.e2.protocol.RicRequestId;
-import io.oranric.e2.termination.sm.RanFunctionInfo;
-import io.oranric.e2.termination.sm.SubscriptionContent;
+import io.oranric.e2.sm.RanFunctionInfo;
+import io.oranric.e2.sm.SubscriptionContent;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
