@@ -104,6 +104,10 @@ final class ClauseSplitter {
         boolean gapped = subjectStartsAt(x, first) && (hasValue(x, i + 1, rightEnd) || steeringPhrase(x, i + 1, rightEnd))
                 && (hasValue(x, leftStart, i) || steeringPhrase(x, leftStart, i));
         if (x.w(i).equals(",")) {
+            // "by 3 dB, reduce cell 2's power": a verbless fronted phrase belongs to the verb after it
+            if ((verbFirst || scopedVerb) && !verbWithin(x, leftStart, i)) {
+                return false;
+            }
             // "when load drops below 12%, send cells to sleep": the comma closes a condition, not a clause
             return (verbFirst || scopedVerb || gapped) && !LEADING_CONDITION.contains(x.w(leftStart));
         }

@@ -45,5 +45,6 @@ class ClauseSplitterTest {
     void a_leading_condition_keeps_its_comma() {
         assertThat(clauses("when load drops below 12%, send cells to sleep")).hasSize(1);
         assertThat(clauses("reduce power on lightly loaded cells, below 20 percent load, to save energy")).hasSize(1);
+        assertThat(clauses("by 3 dB, reduce cell 2's transmit power")).hasSize(1);
     }
 }
