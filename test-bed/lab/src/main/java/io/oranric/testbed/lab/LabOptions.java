@@ -20,45 +20,61 @@ import java.time.Duration;
  */
 public record LabOptions(String scenario, Path scenarioFile, Duration duration, boolean externalGnbs, String kafka, String host,
     int e2Port, LinkKind gnbTransport, E2apVersion e2ap, KpmVersion kpm, int policyPort, int metricsPort, double speedup,
-    boolean autoApprove) {
+    boolean autoApprove, boolean directStream) {
 
   public static LabOptions defaults() {
     return new LabOptions("lab-default", null, null, false, "embedded", "127.0.0.1", 36421, LinkKind.TCP, E2apVersion.V3_01,
-        KpmVersion.KPM3, 8081, 8080, 1.0, true);
+        KpmVersion.KPM3, 8081, 8080, 1.0, true, false);
   }
 
   public LabOptions withDuration(Duration d) {
     return new LabOptions(scenario, scenarioFile, d, externalGnbs, kafka, host, e2Port, gnbTransport, e2ap, kpm, policyPort,
-        metricsPort, speedup, autoApprove);
+        metricsPort, speedup, autoApprove, directStream);
   }
 
   public LabOptions withPorts(int e2, int policy, int metrics) {
     return new LabOptions(scenario, scenarioFile, duration, externalGnbs, kafka, host, e2, gnbTransport, e2ap, kpm, policy,
-        metrics, speedup, autoApprove);
+        metrics, speedup, autoApprove, directStream);
   }
 
   public LabOptions withScenario(String name, Path file) {
     return new LabOptions(name, file, duration, externalGnbs, kafka, host, e2Port, gnbTransport, e2ap, kpm, policyPort,
-        metricsPort, speedup, autoApprove);
+        metricsPort, speedup, autoApprove, directStream);
   }
 
   public LabOptions withExternalGnbs(boolean external) {
     return new LabOptions(scenario, scenarioFile, duration, external, kafka, host, e2Port, gnbTransport, e2ap, kpm, policyPort,
-        metricsPort, speedup, autoApprove);
+        metricsPort, speedup, autoApprove, directStream);
   }
 
   public LabOptions withKafka(String k) {
     return new LabOptions(scenario, scenarioFile, duration, externalGnbs, k, host, e2Port, gnbTransport, e2ap, kpm, policyPort,
-        metricsPort, speedup, autoApprove);
+        metricsPort, speedup, autoApprove, directStream);
   }
 
   public LabOptions withGnbs(LinkKind transport, E2apVersion e2apVersion, KpmVersion kpmVersion) {
     return new LabOptions(scenario, scenarioFile, duration, externalGnbs, kafka, host, e2Port, transport, e2apVersion, kpmVersion,
-        policyPort, metricsPort, speedup, autoApprove);
+        policyPort, metricsPort, speedup, autoApprove, directStream);
+  }
+
+  /** xApps on the termination's in-process stream instead of Kafka (Kafka still records everything). */
+  public LabOptions withDirectStream(boolean direct) {
+    return new LabOptions(scenario, scenarioFile, duration, externalGnbs, kafka, host, e2Port, gnbTransport, e2ap, kpm, policyPort,
+        metricsPort, speedup, autoApprove, direct);
+  }
+
+  public LabOptions withAutoApprove(boolean auto) {
+    return new LabOptions(scenario, scenarioFile, duration, externalGnbs, kafka, host, e2Port, gnbTransport, e2ap, kpm, policyPort,
+        metricsPort, speedup, auto, directStream);
+  }
+
+  public LabOptions withHost(String h) {
+    return new LabOptions(scenario, scenarioFile, duration, externalGnbs, kafka, h, e2Port, gnbTransport, e2ap, kpm, policyPort,
+        metricsPort, speedup, autoApprove, directStream);
   }
 
   public LabOptions withSpeedup(double s) {
     return new LabOptions(scenario, scenarioFile, duration, externalGnbs, kafka, host, e2Port, gnbTransport, e2ap, kpm, policyPort,
-        metricsPort, s, autoApprove);
+        metricsPort, s, autoApprove, directStream);
   }
 }
