@@ -129,7 +129,10 @@ public final class Lab implements AutoCloseable {
 
     // What the xApps read: cell and slice KPM every second, and every UE's for steering.
     termination.termination().want("lab/kpm-cells", SubscriptionRequest.newBuilder().setXapp("lab").setName("kpm-cells")
-        .setKpm(KpmSubscription.newBuilder().setReportStyle(1).setPeriodMs(1000)).build());
+        .setKpm(KpmSubscription.newBuilder().setReportStyle(1).setPeriodMs(1000)
+            .addSlices(io.oranric.contract.v1.Snssai.newBuilder().setSst(1))
+            .addSlices(io.oranric.contract.v1.Snssai.newBuilder().setSst(2))
+            .addSlices(io.oranric.contract.v1.Snssai.newBuilder().setSst(3))).build());
     termination.termination().want("lab/kpm-ues", SubscriptionRequest.newBuilder().setXapp("lab").setName("kpm-ues")
         .setKpm(KpmSubscription.newBuilder().setReportStyle(4).setPeriodMs(1000)).build());
 

@@ -193,8 +193,16 @@ public final class KpmRic {
           throw new ServiceModelException(e.getMessage(), NOT_SUPPORTED, e);
         }
       }
+      // Style 1 with slices: every measurement for the whole cell and once per slice (S-NSSAI labels), so
+      // one report carries the cell and its slices; the other styles select UEs by slice instead.
+      List<KpmLabel> labels = new ArrayList<>(List.of(KpmLabel.NONE));
+      if (style == 1) {
+        for (SliceId sl : slices) {
+          labels.add(KpmLabel.slice(plmn, sl));
+        }
+      }
       E2SM_KPM_ActionDefinition_Format1 f1 = new E2SM_KPM_ActionDefinition_Format1(
-          names.stream().map(n -> KpmAsn.measInfo(n, null, List.of(KpmLabel.NONE))).toList(), granularity,
+          names.stream().map(n -> KpmAsn.measInfo(n, null, labels)).toList(), granularity,
           cell == null ? null : KpmAsn.cgi(cell), null);
       E2SM_KPM_ActionDefinition.ActionDefinition_formats format;
       UeId ctxUe = null;
