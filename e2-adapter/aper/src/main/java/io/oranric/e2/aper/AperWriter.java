@@ -442,9 +442,7 @@ public final class AperWriter {
                 constrainedLength(n, lb, ub);
                 aligned = (long) ub * b >= 16;
             }
-            if (n == 0) {
-                return;
-            }
+            // the characters are an octet-aligned field even when there are none (as asn1c and OTP do)
             if (aligned) {
                 align();
             }
