@@ -10,6 +10,7 @@ import io.oranric.contract.v1.IntentRecord;
 import io.oranric.contract.v1.KpmReport;
 import io.oranric.contract.v1.PolicyRecord;
 import io.oranric.contract.v1.RcReport;
+import io.oranric.contract.v1.SubscriptionRequest;
 import java.util.Map;
 
 /**
@@ -21,6 +22,7 @@ public enum RicTopic {
   E2_NODES("e2.nodes", E2Node.parser(), true, 1),
   E2_KPM("e2.kpm", KpmReport.parser(), false, 6),
   E2_RC_REPORTS("e2.rc.reports", RcReport.parser(), false, 6),
+  E2_SUBSCRIPTIONS("e2.subscriptions", SubscriptionRequest.parser(), true, 1),
   E2_CONTROL_REQUESTS("e2.control.requests", ControlRequest.parser(), false, 6),
   E2_CONTROL_OUTCOMES("e2.control.outcomes", ControlOutcome.parser(), false, 6),
   RIC_POLICIES("ric.policies", PolicyRecord.parser(), true, 1),

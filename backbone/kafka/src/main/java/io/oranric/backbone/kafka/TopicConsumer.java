@@ -158,10 +158,13 @@ public final class TopicConsumer<T extends Message> implements AutoCloseable {
           records.forEach(batch::add);
           try {
             handler.handle(batch).toCompletableFuture().get();
-          } catch (ExecutionException e) {
-            // A failing handler must not lose the batch silently: log it, and do not commit it.
-            LOG.error("handler failed on {} records of {}; they will be redelivered after a restart",
-                batch.size(), options.topic().topicName(), e.getCause());
+          } catch (ExecutionException | RuntimeException e) {
+            // A failing handler (a poison record, a bug) must neither stop the stream nor lose the
+            // batch silently: log it, and do not commit it, so a restart redelivers it.
+            LOG.error("handler failed on {} records of {} (offsets {}..{} not committed)", batch.size(),
+                options.topic().topicName(), batch.get(0).offset(), batch.get(batch.size() - 1).offset(),
+                e instanceof ExecutionException ? e.getCause() : e);
+            checkCaughtUp();
             continue;
           }
           if (options.groupId() != null) {

@@ -104,4 +104,34 @@ abstract class BackboneContractTest {
     }
     return ids;
   }
+
+  @Test
+  void a_handler_that_throws_does_not_stop_the_stream() throws Exception {
+    String key = "gnb-poison-" + System.nanoTime();
+    List<String> seen = new CopyOnWriteArrayList<>();
+    CountDownLatch afterPoison = new CountDownLatch(1);
+    try (TopicConsumer<io.oranric.contract.v1.ControlOutcome> c = TopicConsumer.start(settings(),
+        TopicConsumer.Options.replay(RicTopic.E2_CONTROL_OUTCOMES), batch -> {
+          for (var r : batch) {
+            if (!key.equals(r.key())) {
+              continue;
+            }
+            if (r.value().getRequestId().equals("req-0")) {
+              throw new IllegalStateException("poison record");
+            }
+            seen.add(r.value().getRequestId());
+            afterPoison.countDown();
+          }
+          return CompletableFuture.completedFuture(null);
+        }); RicProducer producer = RicProducer.create(settings(), "test-producer")) {
+      producer.send(RicTopic.E2_CONTROL_OUTCOMES, key, TopicSamples.sample(RicTopic.E2_CONTROL_OUTCOMES, key, 0)).get(30, TimeUnit.SECONDS);
+      // The poisoned batch is skipped; later records still arrive. Keep sending until one does.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      int n = 1;
+      while (!afterPoison.await(200, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
+        producer.send(RicTopic.E2_CONTROL_OUTCOMES, key, TopicSamples.sample(RicTopic.E2_CONTROL_OUTCOMES, key, n++)).get(30, TimeUnit.SECONDS);
+      }
+    }
+    assertThat(seen).isNotEmpty().doesNotContain("req-0");
+  }
 }

@@ -36,6 +36,9 @@ final class TopicSamples {
       case E2_RC_REPORTS -> RcReport.newBuilder().setNodeId(key).setRanFunctionId(3).setStyle(2).setUeId("ue-3")
           .addParameters(RanParameter.newBuilder().setId(1).setName("Target Primary Cell ID").setInteger(7 + n))
           .build();
+      case E2_SUBSCRIPTIONS -> SubscriptionRequest.newBuilder().setXapp("kpm-monitor").setName(key)
+          .setKpm(KpmSubscription.newBuilder().setReportStyle(1).setPeriodMs(1000 + n).addMeasurementNames("DRB.UEThpDl"))
+          .build();
       case E2_CONTROL_REQUESTS -> ControlRequest.newBuilder().setRequestId("req-" + n).setNodeId(key).setRanFunctionId(3)
           .setProvenance(Provenance.newBuilder().setPolicyId("p-7f3a").setIntentId("i-19c2").setXapp("slice-sla"))
           .setSlicePrbQuota(SlicePrbQuota.newBuilder().setCellId("cell-3")

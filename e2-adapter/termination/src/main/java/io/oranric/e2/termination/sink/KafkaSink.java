@@ -1,0 +1,61 @@
+package io.oranric.e2.termination.sink;
+
+import io.oranric.backbone.kafka.RicProducer;
+import io.oranric.backbone.kafka.RicTopic;
+import io.oranric.backbone.ops.Clocks;
+import io.oranric.contract.v1.ControlOutcome;
+import io.oranric.contract.v1.E2Node;
+import io.oranric.contract.v1.KpmReport;
+import io.oranric.contract.v1.RcReport;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Publishes everything on its topic, keyed by E2 node so a node's records stay in order. */
+public final class KafkaSink implements TerminationSink {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaSink.class);
+  private final RicProducer producer;
+  private final AtomicLong failures = new AtomicLong();
+
+  public KafkaSink(RicProducer producer) {
+    this.producer = producer;
+  }
+
+  @Override
+  public void node(E2Node node) {
+    watch(producer.send(RicTopic.E2_NODES, node.getNodeId(), node), "e2.nodes");
+  }
+
+  @Override
+  public void nodeRemoved(String nodeKey) {
+    watch(producer.tombstone(RicTopic.E2_NODES, nodeKey), "e2.nodes");
+  }
+
+  @Override
+  public void kpm(KpmReport report) {
+    KpmReport stamped = report.toBuilder().setPublishedNs(Clocks.nowEpochNanos()).build();
+    watch(producer.send(RicTopic.E2_KPM, report.getNodeId(), stamped), "e2.kpm");
+  }
+
+  @Override
+  public void rc(RcReport report) {
+    watch(producer.send(RicTopic.E2_RC_REPORTS, report.getNodeId(), report), "e2.rc.reports");
+  }
+
+  @Override
+  public void outcome(ControlOutcome outcome) {
+    watch(producer.send(RicTopic.E2_CONTROL_OUTCOMES, outcome.getNodeId(), outcome), "e2.control.outcomes");
+  }
+
+  private void watch(java.util.concurrent.CompletableFuture<?> f, String topic) {
+    f.whenComplete((md, err) -> {
+      if (err != null && failures.incrementAndGet() % 1000 == 1) {
+        LOG.error("publishing on {} failed ({} failures so far): {}", topic, failures.get(), err.toString());
+      }
+    });
+  }
+
+  public long failures() {
+    return failures.get();
+  }
+}
