@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Ric.Version.class,
     description = "O-RAN near-RT RIC xApp suite: E2 termination, xApps, policies and the intent agent.",
-    subcommands = {KafkaCommand.class, TopicsCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {KafkaCommand.class, TopicsCommand.class, PolicyCommand.class, E2Command.class, CommandLine.HelpCommand.class})
 public final class Ric implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
