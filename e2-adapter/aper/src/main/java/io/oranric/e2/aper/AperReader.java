@@ -110,7 +110,16 @@ public final class AperReader {
     /** Reads {@code n} (0..64) bits as an unsigned number, most significant bit first. */
     public long readBits(int n) {
         need(n);
+        if (n == 0) {
+            return 0;
+        }
         int p = pos;
+        int first = p & 7;
+        if (first + n <= 8) {
+            // within one octet
+            pos = p + n;
+            return ((buf[p >>> 3] & 0xFF) >>> (8 - first - n)) & ((1 << n) - 1);
+        }
         long v = 0;
         int left = n;
         while (left > 0) {

@@ -236,6 +236,15 @@ class X691BoundaryTest {
     }
 
     @org.junit.jupiter.api.Test
+    void zeroBitReadsAtTheEndOfTheInputAreFine() {
+        AperReader r = new AperReader(new byte[] {(byte) 0xAB});
+        assertThat(r.readBits(8)).isEqualTo(0xAB);
+        assertThat(r.readBits(0)).isZero();
+        assertThat(r.constrainedWholeNumber(5, 5)).isEqualTo(5);
+        assertThat(r.index(1, false)).isZero();
+    }
+
+    @org.junit.jupiter.api.Test
     void listBuildersAreImmutable() {
         List<String> l = AsnLists.immutable(new java.util.ArrayList<>(List.of("a")));
         assertThatThrownBy(() -> l.add("b")).isInstanceOf(UnsupportedOperationException.class);
