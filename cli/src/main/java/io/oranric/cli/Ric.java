@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Ric.Version.class,
     description = "O-RAN near-RT RIC xApp suite: E2 termination, xApps, policies and the intent agent.",
-    subcommands = {LabCommand.class, KafkaCommand.class, TopicsCommand.class, PolicyCommand.class, IntentCommand.class, XAppsCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {LabCommand.class, E2Command.class, KafkaCommand.class, TopicsCommand.class, PolicyCommand.class,
+        IntentCommand.class, XAppsCommand.class, CommandLine.HelpCommand.class})
 public final class Ric implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

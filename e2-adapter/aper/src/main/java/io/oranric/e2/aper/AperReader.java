@@ -110,7 +110,16 @@ public final class AperReader {
     /** Reads {@code n} (0..64) bits as an unsigned number, most significant bit first. */
     public long readBits(int n) {
         need(n);
+        if (n == 0) {
+            return 0;
+        }
         int p = pos;
+        int first = p & 7;
+        if (first + n <= 8) {
+            // within one octet
+            pos = p + n;
+            return ((buf[p >>> 3] & 0xFF) >>> (8 - first - n)) & ((1 << n) - 1);
+        }
         long v = 0;
         int left = n;
         while (left > 0) {
@@ -403,7 +412,19 @@ public final class AperReader {
             align();
             return OctetString.wrap(readOctetsAligned(n));
         }
-        return OctetString.wrap(readFragmentedOctets());
+        byte[] b = readFragmentedOctets();
+        if (!ext) {
+            checkSize(b.length, lb, ub, "OCTET STRING");
+        }
+        return OctetString.wrap(b);
+    }
+
+    /** Sizes the length form cannot bound (no upper bound below 64K) are checked after decoding. */
+    private void checkSize(long n, int lb, int ub, String what) {
+        if (n < lb || n > ub) {
+            throw AperException.constraint(bitOffset(), what + " of size " + n + " outside its constraint " + lb + ".."
+                    + (ub == Integer.MAX_VALUE ? "MAX" : String.valueOf(ub)));
+        }
     }
 
     /** Unconstrained OCTET STRING. */
@@ -454,7 +475,11 @@ public final class AperReader {
             align();
             return BitString.wrapClean(readBitsToArray(n), n);
         }
-        return readFragmentedBits();
+        BitString b = readFragmentedBits();
+        if (!ext) {
+            checkSize(b.size(), lb, ub, "BIT STRING");
+        }
+        return b;
     }
 
     public BitString readBitString() {
@@ -504,13 +529,11 @@ public final class AperReader {
                 n = constrainedLength(lb, ub);
                 aligned = (long) ub * b >= 16;
             }
-            if (n == 0) {
-                return "";
-            }
+            // the characters are an octet-aligned field even when there are none (as asn1c and OTP do)
             if (aligned) {
                 align();
             }
-            return readChars(n, alphabet);
+            return n == 0 ? "" : readChars(n, alphabet);
         }
         StringBuilder sb = null;
         String first = null;
@@ -520,6 +543,9 @@ public final class AperReader {
             more = lastFragment;
             String part = readChars(n, alphabet);
             if (first == null && !more) {
+                if (!ext) {
+                    checkSize(n, lb, ub, alphabet.name());
+                }
                 return part;
             }
             if (sb == null) {
@@ -531,6 +557,9 @@ public final class AperReader {
             sb.append(part);
             first = "";
         } while (more);
+        if (!ext) {
+            checkSize(sb.codePointCount(0, sb.length()), lb, ub, alphabet.name());
+        }
         return sb.toString();
     }
 
@@ -586,9 +615,19 @@ public final class AperReader {
             n = lb == ub ? lb : constrainedLength(lb, ub);
         } else {
             n = unconstrainedLength();
+            if (!ext && !lastFragment) {
+                checkSize(n, lb, ub, "SEQUENCE OF");
+            }
         }
         checkListCount(n, minBitsPerElement);
         return n;
+    }
+
+    /** Checks the total count of a fragmented SEQUENCE OF against its constraint (when not extensible). */
+    public void checkListSize(int n, int lb, int ub, boolean extensible) {
+        if (!extensible) {
+            checkSize(n, lb, ub, "SEQUENCE OF");
+        }
     }
 
     /** The count of the next block of a fragmented SEQUENCE OF. */

@@ -94,6 +94,13 @@ public final class AperWriter {
             return;
         }
         ensure(n);
+        int first = pos & 7;
+        if (first + n <= 8) {
+            // fits in the current octet
+            buf[pos >>> 3] |= (byte) ((value & ((1 << n) - 1)) << (8 - first - n));
+            pos += n;
+            return;
+        }
         int p = pos;
         int left = n;
         while (left > 0) {
@@ -442,9 +449,7 @@ public final class AperWriter {
                 constrainedLength(n, lb, ub);
                 aligned = (long) ub * b >= 16;
             }
-            if (n == 0) {
-                return;
-            }
+            // the characters are an octet-aligned field even when there are none (as asn1c and OTP do)
             if (aligned) {
                 align();
             }
@@ -474,6 +479,22 @@ public final class AperWriter {
     }
 
     private void writeChars(String v, int from, int to, CharAlphabet alphabet) {
+        if (alphabet.bitsPerChar() == 8 && !alphabet.byIndex() && (pos & 7) == 0) {
+            // fast path: one octet per character, octet-aligned
+            int n = to - from;
+            ensure(8L * n);
+            int p = pos >>> 3;
+            for (int i = from; i < to; i++) {
+                char c = v.charAt(i);
+                if (c > 0xFF) {
+                    pos = p * 8;
+                    throw AperException.invalidValue(pos, "character U+" + Integer.toHexString(c) + " not in " + alphabet.name());
+                }
+                buf[p++] = (byte) c;
+            }
+            pos = p * 8;
+            return;
+        }
         for (int i = from; i < to; ) {
             int c = v.codePointAt(i);
             writeChar(c, alphabet);

@@ -60,6 +60,7 @@ public final class AsnLists {
                 n = r.nextListFragment(minBits);
             }
         } while (more);
+        r.checkListSize(acc.size(), lb, ub, extensible);
         return new ArrayList2<>(acc.toArray());
     }
 

@@ -56,9 +56,9 @@ public final class BitString {
         return new BitString(b, bits.length());
     }
 
-    /** Hex digits holding {@code size} bits (extra trailing bits must be zero). */
+    /** Hex digits holding {@code size} bits, left-justified (an odd digit count is padded with 0). */
     public static BitString fromHex(String hex, int size) {
-        return of(HEX.parseHex(hex), size);
+        return of(HEX.parseHex(hex.length() % 2 == 0 ? hex : hex + "0"), size);
     }
 
     /** Takes ownership (runtime internal); clears bits beyond {@code size}. */

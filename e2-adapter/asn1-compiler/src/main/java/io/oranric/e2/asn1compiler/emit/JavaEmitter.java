@@ -170,7 +170,7 @@ public final class JavaEmitter {
             }
             case RECORD -> {
                 Ir.Seq s = (Ir.Seq) c.type;
-                if (messageContainer(s) != null) {
+                if (messageContainer(s) != null || hasBuilder(s)) {
                     c.memberTypes.add("Builder");
                 }
                 for (Ir.Comp comp : s.comps()) {
@@ -726,6 +726,11 @@ public final class JavaEmitter {
         return out;
     }
 
+    /** Records with components that may be absent get a builder. */
+    private static boolean hasBuilder(Ir.Seq s) {
+        return s.comps().stream().anyMatch(Ir.Comp::mayBeAbsent);
+    }
+
     /** The IE container component of an E2AP message (a list of a table type), or null. */
     private Ir.Comp messageContainer(Ir.Seq s) {
         List<Ir.Comp> root = s.root();
@@ -784,6 +789,8 @@ public final class JavaEmitter {
         Ir.Comp container = messageContainer(s);
         if (container != null) {
             emitMessageHelpers(c, out, fields.get(0), container);
+        } else if (hasBuilder(s)) {
+            emitRecordBuilder(c, out, fields, s);
         }
         emitRecordDecode(c, out, fields, s);
         emitRecordEncode(c, out, fields, s);
@@ -793,6 +800,59 @@ public final class JavaEmitter {
             out.line();
             emitClass(child, out, false);
         }
+        out.close();
+    }
+
+    private void emitRecordBuilder(JClass c, CodeWriter out, List<Field> fields, Ir.Seq s) {
+        out.line();
+        out.line("/** A builder; components that may be absent start absent. */");
+        out.open("public static Builder builder()");
+        out.line("return new Builder();");
+        out.close();
+        out.line();
+        out.line("/** Builds a value component by component. */");
+        out.open("public static final class Builder");
+        for (Field f : fields) {
+            out.line("private " + castType(f.type) + " " + f.name + ";");
+        }
+        if (s.ext()) {
+            out.line("private UnknownExtensions unknownExtensions;");
+        }
+        out.line();
+        out.open("private Builder()");
+        out.close();
+        for (Field f : fields) {
+            out.line();
+            out.line("/** Component {@code " + f.comp.name() + "}" + (f.comp.mayBeAbsent() ? " (may be absent: null)" : "") + ". */");
+            out.open("public Builder " + f.name + "(" + f.type + " value)");
+            out.line("this." + f.name + " = value;");
+            out.line("return this;");
+            out.close();
+        }
+        if (s.ext()) {
+            out.line();
+            out.open("public Builder unknownExtensions(UnknownExtensions value)");
+            out.line("this.unknownExtensions = value;");
+            out.line("return this;");
+            out.close();
+        }
+        out.line();
+        out.line("/** @throws IllegalStateException if a mandatory component is missing */");
+        out.open("public " + c.name + " build()");
+        StringBuilder args = new StringBuilder();
+        for (Field f : fields) {
+            if (!f.comp.mayBeAbsent()) {
+                out.open("if (" + f.name + " == null)");
+                out.line("throw new IllegalStateException(\"missing mandatory component " + f.comp.name() + "\");");
+                out.close();
+            }
+            args.append(args.length() == 0 ? "" : ", ").append(f.name);
+        }
+        if (s.ext()) {
+            args.append(args.length() == 0 ? "" : ", ").append("unknownExtensions");
+        }
+        out.line("return new " + c.name + "(" + args + ");");
+        out.close();
         out.close();
     }
 

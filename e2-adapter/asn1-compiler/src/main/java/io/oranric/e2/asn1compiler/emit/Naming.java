@@ -19,7 +19,7 @@ public final class Naming {
     /** Member names of generated records and java.lang.Object that components must not take. */
     static final Set<String> RESERVED_MEMBERS = Set.of("unknownExtensions", "encodeTo", "encode", "decode",
             "choiceIndex", "choiceValue", "rowIndex", "fieldValues", "hashCode", "toString", "equals", "getClass",
-            "notify", "notifyAll", "wait", "clone", "finalize", "builder", "asn1Name");
+            "notify", "notifyAll", "wait", "clone", "finalize", "builder", "build", "asn1Name");
 
     /** Simple names a generated top-level type must not take (java.lang and the runtime we import). */
     static final Set<String> RESERVED_TYPES = Set.of("Object", "String", "Long", "Integer", "Boolean", "Double",

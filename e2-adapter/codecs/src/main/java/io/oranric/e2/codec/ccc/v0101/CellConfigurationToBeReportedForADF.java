@@ -17,6 +17,37 @@ public record CellConfigurationToBeReportedForADF(CellGlobalId cellGlobalId, Lis
         listOfCellLevelRANConfigurationStructuresForADF = AsnLists.immutable(listOfCellLevelRANConfigurationStructuresForADF);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private CellGlobalId cellGlobalId;
+        private List<RANConfigurationStructureForADF> listOfCellLevelRANConfigurationStructuresForADF;
+
+        private Builder() {
+        }
+
+        /** Component {@code cellGlobalId} (may be absent: null). */
+        public Builder cellGlobalId(CellGlobalId value) {
+            this.cellGlobalId = value;
+            return this;
+        }
+
+        /** Component {@code listOfCellLevelRANConfigurationStructuresForADF} (may be absent: null). */
+        public Builder listOfCellLevelRANConfigurationStructuresForADF(List<RANConfigurationStructureForADF> value) {
+            this.listOfCellLevelRANConfigurationStructuresForADF = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public CellConfigurationToBeReportedForADF build() {
+            return new CellConfigurationToBeReportedForADF(cellGlobalId, listOfCellLevelRANConfigurationStructuresForADF);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static CellConfigurationToBeReportedForADF decode(AperReader r) {
         String f = null;

@@ -20,6 +20,47 @@ public record CellControlOutcome(CellGlobalId cellGlobalId, List<ConfigurationSt
         ranConfigurationStructuresFailedList = AsnLists.immutable(ranConfigurationStructuresFailedList);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private CellGlobalId cellGlobalId;
+        private List<ConfigurationStructureAccepted> ranConfigurationStructuresAcceptedList;
+        private List<ConfigurationStructureFailed> ranConfigurationStructuresFailedList;
+
+        private Builder() {
+        }
+
+        /** Component {@code cellGlobalId}. */
+        public Builder cellGlobalId(CellGlobalId value) {
+            this.cellGlobalId = value;
+            return this;
+        }
+
+        /** Component {@code ranConfigurationStructuresAcceptedList} (may be absent: null). */
+        public Builder ranConfigurationStructuresAcceptedList(List<ConfigurationStructureAccepted> value) {
+            this.ranConfigurationStructuresAcceptedList = value;
+            return this;
+        }
+
+        /** Component {@code ranConfigurationStructuresFailedList} (may be absent: null). */
+        public Builder ranConfigurationStructuresFailedList(List<ConfigurationStructureFailed> value) {
+            this.ranConfigurationStructuresFailedList = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public CellControlOutcome build() {
+            if (cellGlobalId == null) {
+                throw new IllegalStateException("missing mandatory component cellGlobalId");
+            }
+            return new CellControlOutcome(cellGlobalId, ranConfigurationStructuresAcceptedList, ranConfigurationStructuresFailedList);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static CellControlOutcome decode(AperReader r) {
         String f = null;

@@ -19,6 +19,40 @@ public record CellForRANFunctionDefinition(CellGlobalId cellGlobalID, List<RANCo
         listOfSupportedCellLevelRANConfigurationStructures = AsnLists.immutable(listOfSupportedCellLevelRANConfigurationStructures);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private CellGlobalId cellGlobalID;
+        private List<RANConfigurationStructure> listOfSupportedCellLevelRANConfigurationStructures;
+
+        private Builder() {
+        }
+
+        /** Component {@code cellGlobalID}. */
+        public Builder cellGlobalID(CellGlobalId value) {
+            this.cellGlobalID = value;
+            return this;
+        }
+
+        /** Component {@code listOfSupportedCellLevelRANConfigurationStructures} (may be absent: null). */
+        public Builder listOfSupportedCellLevelRANConfigurationStructures(List<RANConfigurationStructure> value) {
+            this.listOfSupportedCellLevelRANConfigurationStructures = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public CellForRANFunctionDefinition build() {
+            if (cellGlobalID == null) {
+                throw new IllegalStateException("missing mandatory component cellGlobalID");
+            }
+            return new CellForRANFunctionDefinition(cellGlobalID, listOfSupportedCellLevelRANConfigurationStructures);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static CellForRANFunctionDefinition decode(AperReader r) {
         String f = null;

@@ -19,6 +19,40 @@ public record CellLevelConfigurationStructureForEventTrigger(CellGlobalId cellGl
         listOfRANConfigurationStructuresForEventTrigger = AsnLists.immutable(listOfRANConfigurationStructuresForEventTrigger);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private CellGlobalId cellGlobalId;
+        private List<RANConfigurationStructureForEventTrigger> listOfRANConfigurationStructuresForEventTrigger;
+
+        private Builder() {
+        }
+
+        /** Component {@code cellGlobalId} (may be absent: null). */
+        public Builder cellGlobalId(CellGlobalId value) {
+            this.cellGlobalId = value;
+            return this;
+        }
+
+        /** Component {@code listOfRANConfigurationStructuresForEventTrigger}. */
+        public Builder listOfRANConfigurationStructuresForEventTrigger(List<RANConfigurationStructureForEventTrigger> value) {
+            this.listOfRANConfigurationStructuresForEventTrigger = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public CellLevelConfigurationStructureForEventTrigger build() {
+            if (listOfRANConfigurationStructuresForEventTrigger == null) {
+                throw new IllegalStateException("missing mandatory component listOfRANConfigurationStructuresForEventTrigger");
+            }
+            return new CellLevelConfigurationStructureForEventTrigger(cellGlobalId, listOfRANConfigurationStructuresForEventTrigger);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static CellLevelConfigurationStructureForEventTrigger decode(AperReader r) {
         String f = null;

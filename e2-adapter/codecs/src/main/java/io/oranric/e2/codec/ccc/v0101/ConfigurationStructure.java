@@ -20,6 +20,60 @@ public record ConfigurationStructure(ChangeType changeType, OctetString ranConfi
         Objects.requireNonNull(valuesOfAttributes, "valuesOfAttributes");
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private ChangeType changeType;
+        private OctetString ranConfigurationStructureName;
+        private ValuesOfAttributes valuesOfAttributes;
+        private ValuesOfAttributes oldValuesOfAttributes;
+
+        private Builder() {
+        }
+
+        /** Component {@code changeType}. */
+        public Builder changeType(ChangeType value) {
+            this.changeType = value;
+            return this;
+        }
+
+        /** Component {@code ranConfigurationStructureName}. */
+        public Builder ranConfigurationStructureName(OctetString value) {
+            this.ranConfigurationStructureName = value;
+            return this;
+        }
+
+        /** Component {@code valuesOfAttributes}. */
+        public Builder valuesOfAttributes(ValuesOfAttributes value) {
+            this.valuesOfAttributes = value;
+            return this;
+        }
+
+        /** Component {@code oldValuesOfAttributes} (may be absent: null). */
+        public Builder oldValuesOfAttributes(ValuesOfAttributes value) {
+            this.oldValuesOfAttributes = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public ConfigurationStructure build() {
+            if (changeType == null) {
+                throw new IllegalStateException("missing mandatory component changeType");
+            }
+            if (ranConfigurationStructureName == null) {
+                throw new IllegalStateException("missing mandatory component ranConfigurationStructureName");
+            }
+            if (valuesOfAttributes == null) {
+                throw new IllegalStateException("missing mandatory component valuesOfAttributes");
+            }
+            return new ConfigurationStructure(changeType, ranConfigurationStructureName, valuesOfAttributes, oldValuesOfAttributes);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static ConfigurationStructure decode(AperReader r) {
         String f = null;

@@ -20,6 +20,60 @@ public record ConfigurationStructureAccepted(OctetString ranConfigurationStructu
         Objects.requireNonNull(currentValuesOfAttributes, "currentValuesOfAttributes");
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private OctetString ranConfigurationStructureName;
+        private ValuesOfAttributes oldValuesOfAttributes;
+        private ValuesOfAttributes currentValuesOfAttributes;
+        private OctetString appliedTimestamp;
+
+        private Builder() {
+        }
+
+        /** Component {@code ranConfigurationStructureName}. */
+        public Builder ranConfigurationStructureName(OctetString value) {
+            this.ranConfigurationStructureName = value;
+            return this;
+        }
+
+        /** Component {@code oldValuesOfAttributes}. */
+        public Builder oldValuesOfAttributes(ValuesOfAttributes value) {
+            this.oldValuesOfAttributes = value;
+            return this;
+        }
+
+        /** Component {@code currentValuesOfAttributes}. */
+        public Builder currentValuesOfAttributes(ValuesOfAttributes value) {
+            this.currentValuesOfAttributes = value;
+            return this;
+        }
+
+        /** Component {@code appliedTimestamp} (may be absent: null). */
+        public Builder appliedTimestamp(OctetString value) {
+            this.appliedTimestamp = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public ConfigurationStructureAccepted build() {
+            if (ranConfigurationStructureName == null) {
+                throw new IllegalStateException("missing mandatory component ranConfigurationStructureName");
+            }
+            if (oldValuesOfAttributes == null) {
+                throw new IllegalStateException("missing mandatory component oldValuesOfAttributes");
+            }
+            if (currentValuesOfAttributes == null) {
+                throw new IllegalStateException("missing mandatory component currentValuesOfAttributes");
+            }
+            return new ConfigurationStructureAccepted(ranConfigurationStructureName, oldValuesOfAttributes, currentValuesOfAttributes, appliedTimestamp);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static ConfigurationStructureAccepted decode(AperReader r) {
         String f = null;

@@ -17,6 +17,80 @@ public record ControlStyle(long controlServiceStyleType, String controlServiceSt
         Objects.requireNonNull(controlServiceStyleName, "controlServiceStyleName");
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long controlServiceStyleType;
+        private String controlServiceStyleName;
+        private Long controlServiceHeaderFormatType;
+        private Long controlServiceMessageFormatType;
+        private Long ricCallProcessIDFormatType;
+        private Long controlServiceControlOutcomeFormatType;
+
+        private Builder() {
+        }
+
+        /** Component {@code controlServiceStyleType}. */
+        public Builder controlServiceStyleType(long value) {
+            this.controlServiceStyleType = value;
+            return this;
+        }
+
+        /** Component {@code controlServiceStyleName}. */
+        public Builder controlServiceStyleName(String value) {
+            this.controlServiceStyleName = value;
+            return this;
+        }
+
+        /** Component {@code controlServiceHeaderFormatType}. */
+        public Builder controlServiceHeaderFormatType(long value) {
+            this.controlServiceHeaderFormatType = value;
+            return this;
+        }
+
+        /** Component {@code controlServiceMessageFormatType}. */
+        public Builder controlServiceMessageFormatType(long value) {
+            this.controlServiceMessageFormatType = value;
+            return this;
+        }
+
+        /** Component {@code ricCallProcessIDFormatType} (may be absent: null). */
+        public Builder ricCallProcessIDFormatType(Long value) {
+            this.ricCallProcessIDFormatType = value;
+            return this;
+        }
+
+        /** Component {@code controlServiceControlOutcomeFormatType}. */
+        public Builder controlServiceControlOutcomeFormatType(long value) {
+            this.controlServiceControlOutcomeFormatType = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public ControlStyle build() {
+            if (controlServiceStyleType == null) {
+                throw new IllegalStateException("missing mandatory component controlServiceStyleType");
+            }
+            if (controlServiceStyleName == null) {
+                throw new IllegalStateException("missing mandatory component controlServiceStyleName");
+            }
+            if (controlServiceHeaderFormatType == null) {
+                throw new IllegalStateException("missing mandatory component controlServiceHeaderFormatType");
+            }
+            if (controlServiceMessageFormatType == null) {
+                throw new IllegalStateException("missing mandatory component controlServiceMessageFormatType");
+            }
+            if (controlServiceControlOutcomeFormatType == null) {
+                throw new IllegalStateException("missing mandatory component controlServiceControlOutcomeFormatType");
+            }
+            return new ControlStyle(controlServiceStyleType, controlServiceStyleName, controlServiceHeaderFormatType, controlServiceMessageFormatType, ricCallProcessIDFormatType, controlServiceControlOutcomeFormatType);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static ControlStyle decode(AperReader r) {
         String f = null;

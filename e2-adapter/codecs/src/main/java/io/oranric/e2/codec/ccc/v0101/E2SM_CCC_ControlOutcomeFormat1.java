@@ -22,6 +22,50 @@ public record E2SM_CCC_ControlOutcomeFormat1(OctetString receivedTimestamp, List
         ranConfigurationStructuresFailedList = AsnLists.immutable(ranConfigurationStructuresFailedList);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private OctetString receivedTimestamp;
+        private List<ConfigurationStructureAccepted> ranConfigurationStructuresAcceptedList;
+        private List<ConfigurationStructureFailed> ranConfigurationStructuresFailedList;
+
+        private Builder() {
+        }
+
+        /** Component {@code receivedTimestamp} (may be absent: null). */
+        public Builder receivedTimestamp(OctetString value) {
+            this.receivedTimestamp = value;
+            return this;
+        }
+
+        /** Component {@code ranConfigurationStructuresAcceptedList}. */
+        public Builder ranConfigurationStructuresAcceptedList(List<ConfigurationStructureAccepted> value) {
+            this.ranConfigurationStructuresAcceptedList = value;
+            return this;
+        }
+
+        /** Component {@code ranConfigurationStructuresFailedList}. */
+        public Builder ranConfigurationStructuresFailedList(List<ConfigurationStructureFailed> value) {
+            this.ranConfigurationStructuresFailedList = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public E2SM_CCC_ControlOutcomeFormat1 build() {
+            if (ranConfigurationStructuresAcceptedList == null) {
+                throw new IllegalStateException("missing mandatory component ranConfigurationStructuresAcceptedList");
+            }
+            if (ranConfigurationStructuresFailedList == null) {
+                throw new IllegalStateException("missing mandatory component ranConfigurationStructuresFailedList");
+            }
+            return new E2SM_CCC_ControlOutcomeFormat1(receivedTimestamp, ranConfigurationStructuresAcceptedList, ranConfigurationStructuresFailedList);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static E2SM_CCC_ControlOutcomeFormat1 decode(AperReader r) {
         String f = null;

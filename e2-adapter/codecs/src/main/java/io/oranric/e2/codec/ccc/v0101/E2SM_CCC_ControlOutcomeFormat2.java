@@ -20,6 +20,40 @@ public record E2SM_CCC_ControlOutcomeFormat2(OctetString receivedTimestamp, List
         listOfCellsForControlOutcome = AsnLists.immutable(listOfCellsForControlOutcome);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private OctetString receivedTimestamp;
+        private List<CellControlOutcome> listOfCellsForControlOutcome;
+
+        private Builder() {
+        }
+
+        /** Component {@code receivedTimestamp} (may be absent: null). */
+        public Builder receivedTimestamp(OctetString value) {
+            this.receivedTimestamp = value;
+            return this;
+        }
+
+        /** Component {@code listOfCellsForControlOutcome}. */
+        public Builder listOfCellsForControlOutcome(List<CellControlOutcome> value) {
+            this.listOfCellsForControlOutcome = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public E2SM_CCC_ControlOutcomeFormat2 build() {
+            if (listOfCellsForControlOutcome == null) {
+                throw new IllegalStateException("missing mandatory component listOfCellsForControlOutcome");
+            }
+            return new E2SM_CCC_ControlOutcomeFormat2(receivedTimestamp, listOfCellsForControlOutcome);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static E2SM_CCC_ControlOutcomeFormat2 decode(AperReader r) {
         String f = null;

@@ -20,6 +20,47 @@ public record E2SM_CCC_RANFunctionDefinition(RANfunction_Name ranFunctionName, L
         listOfCellsForRANFunctionDefinition = AsnLists.immutable(listOfCellsForRANFunctionDefinition);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private RANfunction_Name ranFunctionName;
+        private List<RANConfigurationStructure> listOfSupportedNodeLevelConfigurationStructures;
+        private List<CellForRANFunctionDefinition> listOfCellsForRANFunctionDefinition;
+
+        private Builder() {
+        }
+
+        /** Component {@code ranFunctionName}. */
+        public Builder ranFunctionName(RANfunction_Name value) {
+            this.ranFunctionName = value;
+            return this;
+        }
+
+        /** Component {@code listOfSupportedNodeLevelConfigurationStructures} (may be absent: null). */
+        public Builder listOfSupportedNodeLevelConfigurationStructures(List<RANConfigurationStructure> value) {
+            this.listOfSupportedNodeLevelConfigurationStructures = value;
+            return this;
+        }
+
+        /** Component {@code listOfCellsForRANFunctionDefinition} (may be absent: null). */
+        public Builder listOfCellsForRANFunctionDefinition(List<CellForRANFunctionDefinition> value) {
+            this.listOfCellsForRANFunctionDefinition = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public E2SM_CCC_RANFunctionDefinition build() {
+            if (ranFunctionName == null) {
+                throw new IllegalStateException("missing mandatory component ranFunctionName");
+            }
+            return new E2SM_CCC_RANFunctionDefinition(ranFunctionName, listOfSupportedNodeLevelConfigurationStructures, listOfCellsForRANFunctionDefinition);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static E2SM_CCC_RANFunctionDefinition decode(AperReader r) {
         String f = null;

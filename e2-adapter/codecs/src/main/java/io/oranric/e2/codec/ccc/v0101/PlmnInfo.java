@@ -18,6 +18,40 @@ public record PlmnInfo(OctetString plmnId, S_NSSAI snssai) {
         Objects.requireNonNull(plmnId, "plmnId");
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private OctetString plmnId;
+        private S_NSSAI snssai;
+
+        private Builder() {
+        }
+
+        /** Component {@code plmnId}. */
+        public Builder plmnId(OctetString value) {
+            this.plmnId = value;
+            return this;
+        }
+
+        /** Component {@code snssai} (may be absent: null). */
+        public Builder snssai(S_NSSAI value) {
+            this.snssai = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public PlmnInfo build() {
+            if (plmnId == null) {
+                throw new IllegalStateException("missing mandatory component plmnId");
+            }
+            return new PlmnInfo(plmnId, snssai);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static PlmnInfo decode(AperReader r) {
         String f = null;

@@ -20,6 +20,40 @@ public record RANConfigurationStructure(OctetString ranConfigurationStructureNam
         listOfSupportedAttributes = AsnLists.immutable(listOfSupportedAttributes);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private OctetString ranConfigurationStructureName;
+        private List<Attribute> listOfSupportedAttributes;
+
+        private Builder() {
+        }
+
+        /** Component {@code ranConfigurationStructureName}. */
+        public Builder ranConfigurationStructureName(OctetString value) {
+            this.ranConfigurationStructureName = value;
+            return this;
+        }
+
+        /** Component {@code listOfSupportedAttributes} (may be absent: null). */
+        public Builder listOfSupportedAttributes(List<Attribute> value) {
+            this.listOfSupportedAttributes = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public RANConfigurationStructure build() {
+            if (ranConfigurationStructureName == null) {
+                throw new IllegalStateException("missing mandatory component ranConfigurationStructureName");
+            }
+            return new RANConfigurationStructure(ranConfigurationStructureName, listOfSupportedAttributes);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static RANConfigurationStructure decode(AperReader r) {
         String f = null;

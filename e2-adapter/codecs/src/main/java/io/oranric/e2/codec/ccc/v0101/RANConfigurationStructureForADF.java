@@ -21,6 +21,50 @@ public record RANConfigurationStructureForADF(ReportType reportType, OctetString
         listOfAttributes = AsnLists.immutable(listOfAttributes);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private ReportType reportType;
+        private OctetString ranConfigurationStructureName;
+        private List<OctetString> listOfAttributes;
+
+        private Builder() {
+        }
+
+        /** Component {@code reportType}. */
+        public Builder reportType(ReportType value) {
+            this.reportType = value;
+            return this;
+        }
+
+        /** Component {@code ranConfigurationStructureName}. */
+        public Builder ranConfigurationStructureName(OctetString value) {
+            this.ranConfigurationStructureName = value;
+            return this;
+        }
+
+        /** Component {@code listOfAttributes} (may be absent: null). */
+        public Builder listOfAttributes(List<OctetString> value) {
+            this.listOfAttributes = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public RANConfigurationStructureForADF build() {
+            if (reportType == null) {
+                throw new IllegalStateException("missing mandatory component reportType");
+            }
+            if (ranConfigurationStructureName == null) {
+                throw new IllegalStateException("missing mandatory component ranConfigurationStructureName");
+            }
+            return new RANConfigurationStructureForADF(reportType, ranConfigurationStructureName, listOfAttributes);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static RANConfigurationStructureForADF decode(AperReader r) {
         String f = null;

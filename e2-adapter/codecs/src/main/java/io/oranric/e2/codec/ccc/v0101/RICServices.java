@@ -12,6 +12,58 @@ import javax.annotation.processing.Generated;
 @Generated("io.oranric.e2.asn1compiler")
 public record RICServices(EventTrigger eventTrigger, ReportService reportService, InsertService insertService, ControlService controlService, PolicyService policyService) {
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private EventTrigger eventTrigger;
+        private ReportService reportService;
+        private InsertService insertService;
+        private ControlService controlService;
+        private PolicyService policyService;
+
+        private Builder() {
+        }
+
+        /** Component {@code eventTrigger} (may be absent: null). */
+        public Builder eventTrigger(EventTrigger value) {
+            this.eventTrigger = value;
+            return this;
+        }
+
+        /** Component {@code reportService} (may be absent: null). */
+        public Builder reportService(ReportService value) {
+            this.reportService = value;
+            return this;
+        }
+
+        /** Component {@code insertService} (may be absent: null). */
+        public Builder insertService(InsertService value) {
+            this.insertService = value;
+            return this;
+        }
+
+        /** Component {@code controlService} (may be absent: null). */
+        public Builder controlService(ControlService value) {
+            this.controlService = value;
+            return this;
+        }
+
+        /** Component {@code policyService} (may be absent: null). */
+        public Builder policyService(PolicyService value) {
+            this.policyService = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public RICServices build() {
+            return new RICServices(eventTrigger, reportService, insertService, controlService, policyService);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static RICServices decode(AperReader r) {
         String f = null;

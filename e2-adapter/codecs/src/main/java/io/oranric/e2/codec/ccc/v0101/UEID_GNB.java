@@ -27,6 +27,91 @@ public record UEID_GNB(long amf_UE_NGAP_ID, GUAMI guami, List<UEID_GNB_CU_CP_F1A
         this(amf_UE_NGAP_ID, guami, gNB_CU_UE_F1AP_ID_List, gNB_CU_CP_UE_E1AP_ID_List, ran_UEID, m_NG_RAN_UE_XnAP_ID, globalGNB_ID, globalNG_RANNode_ID, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long amf_UE_NGAP_ID;
+        private GUAMI guami;
+        private List<UEID_GNB_CU_CP_F1AP_ID_Item> gNB_CU_UE_F1AP_ID_List;
+        private List<UEID_GNB_CU_CP_E1AP_ID_Item> gNB_CU_CP_UE_E1AP_ID_List;
+        private OctetString ran_UEID;
+        private Long m_NG_RAN_UE_XnAP_ID;
+        private GlobalGNB_ID globalGNB_ID;
+        private GlobalNGRANNodeID globalNG_RANNode_ID;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code amf-UE-NGAP-ID}. */
+        public Builder amf_UE_NGAP_ID(long value) {
+            this.amf_UE_NGAP_ID = value;
+            return this;
+        }
+
+        /** Component {@code guami}. */
+        public Builder guami(GUAMI value) {
+            this.guami = value;
+            return this;
+        }
+
+        /** Component {@code gNB-CU-UE-F1AP-ID-List} (may be absent: null). */
+        public Builder gNB_CU_UE_F1AP_ID_List(List<UEID_GNB_CU_CP_F1AP_ID_Item> value) {
+            this.gNB_CU_UE_F1AP_ID_List = value;
+            return this;
+        }
+
+        /** Component {@code gNB-CU-CP-UE-E1AP-ID-List} (may be absent: null). */
+        public Builder gNB_CU_CP_UE_E1AP_ID_List(List<UEID_GNB_CU_CP_E1AP_ID_Item> value) {
+            this.gNB_CU_CP_UE_E1AP_ID_List = value;
+            return this;
+        }
+
+        /** Component {@code ran-UEID} (may be absent: null). */
+        public Builder ran_UEID(OctetString value) {
+            this.ran_UEID = value;
+            return this;
+        }
+
+        /** Component {@code m-NG-RAN-UE-XnAP-ID} (may be absent: null). */
+        public Builder m_NG_RAN_UE_XnAP_ID(Long value) {
+            this.m_NG_RAN_UE_XnAP_ID = value;
+            return this;
+        }
+
+        /** Component {@code globalGNB-ID} (may be absent: null). */
+        public Builder globalGNB_ID(GlobalGNB_ID value) {
+            this.globalGNB_ID = value;
+            return this;
+        }
+
+        /** Component {@code globalNG-RANNode-ID} (may be absent: null). */
+        public Builder globalNG_RANNode_ID(GlobalNGRANNodeID value) {
+            this.globalNG_RANNode_ID = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public UEID_GNB build() {
+            if (amf_UE_NGAP_ID == null) {
+                throw new IllegalStateException("missing mandatory component amf-UE-NGAP-ID");
+            }
+            if (guami == null) {
+                throw new IllegalStateException("missing mandatory component guami");
+            }
+            return new UEID_GNB(amf_UE_NGAP_ID, guami, gNB_CU_UE_F1AP_ID_List, gNB_CU_CP_UE_E1AP_ID_List, ran_UEID, m_NG_RAN_UE_XnAP_ID, globalGNB_ID, globalNG_RANNode_ID, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static UEID_GNB decode(AperReader r) {
         String f = null;

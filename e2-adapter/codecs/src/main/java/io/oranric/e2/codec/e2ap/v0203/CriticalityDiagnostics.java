@@ -23,6 +23,64 @@ public record CriticalityDiagnostics(Long procedureCode, TriggeringMessage trigg
         this(procedureCode, triggeringMessage, procedureCriticality, ricRequestorID, iEsCriticalityDiagnostics, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long procedureCode;
+        private TriggeringMessage triggeringMessage;
+        private Criticality procedureCriticality;
+        private RICrequestID ricRequestorID;
+        private List<CriticalityDiagnostics_IE_Item> iEsCriticalityDiagnostics;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code procedureCode} (may be absent: null). */
+        public Builder procedureCode(Long value) {
+            this.procedureCode = value;
+            return this;
+        }
+
+        /** Component {@code triggeringMessage} (may be absent: null). */
+        public Builder triggeringMessage(TriggeringMessage value) {
+            this.triggeringMessage = value;
+            return this;
+        }
+
+        /** Component {@code procedureCriticality} (may be absent: null). */
+        public Builder procedureCriticality(Criticality value) {
+            this.procedureCriticality = value;
+            return this;
+        }
+
+        /** Component {@code ricRequestorID} (may be absent: null). */
+        public Builder ricRequestorID(RICrequestID value) {
+            this.ricRequestorID = value;
+            return this;
+        }
+
+        /** Component {@code iEsCriticalityDiagnostics} (may be absent: null). */
+        public Builder iEsCriticalityDiagnostics(List<CriticalityDiagnostics_IE_Item> value) {
+            this.iEsCriticalityDiagnostics = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public CriticalityDiagnostics build() {
+            return new CriticalityDiagnostics(procedureCode, triggeringMessage, procedureCriticality, ricRequestorID, iEsCriticalityDiagnostics, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static CriticalityDiagnostics decode(AperReader r) {
         String f = null;

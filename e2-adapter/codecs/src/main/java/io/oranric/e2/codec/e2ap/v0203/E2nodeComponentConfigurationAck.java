@@ -24,6 +24,46 @@ public record E2nodeComponentConfigurationAck(E2nodeComponentConfigurationAck.Up
         this(updateOutcome, failureCause, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private E2nodeComponentConfigurationAck.UpdateOutcome updateOutcome;
+        private Cause failureCause;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code updateOutcome}. */
+        public Builder updateOutcome(E2nodeComponentConfigurationAck.UpdateOutcome value) {
+            this.updateOutcome = value;
+            return this;
+        }
+
+        /** Component {@code failureCause} (may be absent: null). */
+        public Builder failureCause(Cause value) {
+            this.failureCause = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public E2nodeComponentConfigurationAck build() {
+            if (updateOutcome == null) {
+                throw new IllegalStateException("missing mandatory component updateOutcome");
+            }
+            return new E2nodeComponentConfigurationAck(updateOutcome, failureCause, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static E2nodeComponentConfigurationAck decode(AperReader r) {
         String f = null;

@@ -18,6 +18,43 @@ public record E2nodeComponentInterfaceX2(GlobalENB_ID global_eNB_ID, GlobalenGNB
         this(global_eNB_ID, global_en_gNB_ID, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private GlobalENB_ID global_eNB_ID;
+        private GlobalenGNB_ID global_en_gNB_ID;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code global-eNB-ID} (may be absent: null). */
+        public Builder global_eNB_ID(GlobalENB_ID value) {
+            this.global_eNB_ID = value;
+            return this;
+        }
+
+        /** Component {@code global-en-gNB-ID} (may be absent: null). */
+        public Builder global_en_gNB_ID(GlobalenGNB_ID value) {
+            this.global_en_gNB_ID = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public E2nodeComponentInterfaceX2 build() {
+            return new E2nodeComponentInterfaceX2(global_eNB_ID, global_en_gNB_ID, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static E2nodeComponentInterfaceX2 decode(AperReader r) {
         String f = null;

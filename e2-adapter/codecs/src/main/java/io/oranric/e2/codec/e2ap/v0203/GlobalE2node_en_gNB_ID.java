@@ -23,6 +23,53 @@ public record GlobalE2node_en_gNB_ID(GlobalenGNB_ID global_en_gNB_ID, Long en_gN
         this(global_en_gNB_ID, en_gNB_CU_UP_ID, en_gNB_DU_ID, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private GlobalenGNB_ID global_en_gNB_ID;
+        private Long en_gNB_CU_UP_ID;
+        private Long en_gNB_DU_ID;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code global-en-gNB-ID}. */
+        public Builder global_en_gNB_ID(GlobalenGNB_ID value) {
+            this.global_en_gNB_ID = value;
+            return this;
+        }
+
+        /** Component {@code en-gNB-CU-UP-ID} (may be absent: null). */
+        public Builder en_gNB_CU_UP_ID(Long value) {
+            this.en_gNB_CU_UP_ID = value;
+            return this;
+        }
+
+        /** Component {@code en-gNB-DU-ID} (may be absent: null). */
+        public Builder en_gNB_DU_ID(Long value) {
+            this.en_gNB_DU_ID = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public GlobalE2node_en_gNB_ID build() {
+            if (global_en_gNB_ID == null) {
+                throw new IllegalStateException("missing mandatory component global-en-gNB-ID");
+            }
+            return new GlobalE2node_en_gNB_ID(global_en_gNB_ID, en_gNB_CU_UP_ID, en_gNB_DU_ID, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static GlobalE2node_en_gNB_ID decode(AperReader r) {
         String f = null;

@@ -23,6 +23,53 @@ public record GlobalE2node_ng_eNB_ID(GlobalngeNB_ID global_ng_eNB_ID, GlobalENB_
         this(global_ng_eNB_ID, global_eNB_ID, ngENB_DU_ID, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private GlobalngeNB_ID global_ng_eNB_ID;
+        private GlobalENB_ID global_eNB_ID;
+        private Long ngENB_DU_ID;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code global-ng-eNB-ID}. */
+        public Builder global_ng_eNB_ID(GlobalngeNB_ID value) {
+            this.global_ng_eNB_ID = value;
+            return this;
+        }
+
+        /** Component {@code global-eNB-ID} (may be absent: null). */
+        public Builder global_eNB_ID(GlobalENB_ID value) {
+            this.global_eNB_ID = value;
+            return this;
+        }
+
+        /** Component {@code ngENB-DU-ID} (may be absent: null). */
+        public Builder ngENB_DU_ID(Long value) {
+            this.ngENB_DU_ID = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public GlobalE2node_ng_eNB_ID build() {
+            if (global_ng_eNB_ID == null) {
+                throw new IllegalStateException("missing mandatory component global-ng-eNB-ID");
+            }
+            return new GlobalE2node_ng_eNB_ID(global_ng_eNB_ID, global_eNB_ID, ngENB_DU_ID, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static GlobalE2node_ng_eNB_ID decode(AperReader r) {
         String f = null;

@@ -24,6 +24,63 @@ public record RICaction_ToBeSetup_Item(long ricActionID, RICactionType ricAction
         this(ricActionID, ricActionType, ricActionDefinition, ricSubsequentAction, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long ricActionID;
+        private RICactionType ricActionType;
+        private OctetString ricActionDefinition;
+        private RICsubsequentAction ricSubsequentAction;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ricActionID}. */
+        public Builder ricActionID(long value) {
+            this.ricActionID = value;
+            return this;
+        }
+
+        /** Component {@code ricActionType}. */
+        public Builder ricActionType(RICactionType value) {
+            this.ricActionType = value;
+            return this;
+        }
+
+        /** Component {@code ricActionDefinition} (may be absent: null). */
+        public Builder ricActionDefinition(OctetString value) {
+            this.ricActionDefinition = value;
+            return this;
+        }
+
+        /** Component {@code ricSubsequentAction} (may be absent: null). */
+        public Builder ricSubsequentAction(RICsubsequentAction value) {
+            this.ricSubsequentAction = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public RICaction_ToBeSetup_Item build() {
+            if (ricActionID == null) {
+                throw new IllegalStateException("missing mandatory component ricActionID");
+            }
+            if (ricActionType == null) {
+                throw new IllegalStateException("missing mandatory component ricActionType");
+            }
+            return new RICaction_ToBeSetup_Item(ricActionID, ricActionType, ricActionDefinition, ricSubsequentAction, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static RICaction_ToBeSetup_Item decode(AperReader r) {
         String f = null;

@@ -24,6 +24,46 @@ public record TNLinformation(BitString tnlAddress, BitString tnlPort, UnknownExt
         this(tnlAddress, tnlPort, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private BitString tnlAddress;
+        private BitString tnlPort;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code tnlAddress}. */
+        public Builder tnlAddress(BitString value) {
+            this.tnlAddress = value;
+            return this;
+        }
+
+        /** Component {@code tnlPort} (may be absent: null). */
+        public Builder tnlPort(BitString value) {
+            this.tnlPort = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public TNLinformation build() {
+            if (tnlAddress == null) {
+                throw new IllegalStateException("missing mandatory component tnlAddress");
+            }
+            return new TNLinformation(tnlAddress, tnlPort, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static TNLinformation decode(AperReader r) {
         String f = null;

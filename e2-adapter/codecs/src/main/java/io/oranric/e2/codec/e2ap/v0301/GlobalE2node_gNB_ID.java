@@ -23,6 +23,60 @@ public record GlobalE2node_gNB_ID(GlobalgNB_ID global_gNB_ID, GlobalenGNB_ID glo
         this(global_gNB_ID, global_en_gNB_ID, gNB_CU_UP_ID, gNB_DU_ID, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private GlobalgNB_ID global_gNB_ID;
+        private GlobalenGNB_ID global_en_gNB_ID;
+        private Long gNB_CU_UP_ID;
+        private Long gNB_DU_ID;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code global-gNB-ID}. */
+        public Builder global_gNB_ID(GlobalgNB_ID value) {
+            this.global_gNB_ID = value;
+            return this;
+        }
+
+        /** Component {@code global-en-gNB-ID} (may be absent: null). */
+        public Builder global_en_gNB_ID(GlobalenGNB_ID value) {
+            this.global_en_gNB_ID = value;
+            return this;
+        }
+
+        /** Component {@code gNB-CU-UP-ID} (may be absent: null). */
+        public Builder gNB_CU_UP_ID(Long value) {
+            this.gNB_CU_UP_ID = value;
+            return this;
+        }
+
+        /** Component {@code gNB-DU-ID} (may be absent: null). */
+        public Builder gNB_DU_ID(Long value) {
+            this.gNB_DU_ID = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public GlobalE2node_gNB_ID build() {
+            if (global_gNB_ID == null) {
+                throw new IllegalStateException("missing mandatory component global-gNB-ID");
+            }
+            return new GlobalE2node_gNB_ID(global_gNB_ID, global_en_gNB_ID, gNB_CU_UP_ID, gNB_DU_ID, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static GlobalE2node_gNB_ID decode(AperReader r) {
         String f = null;

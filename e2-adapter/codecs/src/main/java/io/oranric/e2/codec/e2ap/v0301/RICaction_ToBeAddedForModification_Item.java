@@ -25,6 +25,76 @@ public record RICaction_ToBeAddedForModification_Item(long ricActionID, RICactio
         this(ricActionID, ricActionType, ricActionDefinition, ricActionExecutionOrder, ricSubsequentAction, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long ricActionID;
+        private RICactionType ricActionType;
+        private OctetString ricActionDefinition;
+        private Long ricActionExecutionOrder;
+        private RICsubsequentAction ricSubsequentAction;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ricActionID}. */
+        public Builder ricActionID(long value) {
+            this.ricActionID = value;
+            return this;
+        }
+
+        /** Component {@code ricActionType}. */
+        public Builder ricActionType(RICactionType value) {
+            this.ricActionType = value;
+            return this;
+        }
+
+        /** Component {@code ricActionDefinition}. */
+        public Builder ricActionDefinition(OctetString value) {
+            this.ricActionDefinition = value;
+            return this;
+        }
+
+        /** Component {@code ricActionExecutionOrder}. */
+        public Builder ricActionExecutionOrder(long value) {
+            this.ricActionExecutionOrder = value;
+            return this;
+        }
+
+        /** Component {@code ricSubsequentAction} (may be absent: null). */
+        public Builder ricSubsequentAction(RICsubsequentAction value) {
+            this.ricSubsequentAction = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public RICaction_ToBeAddedForModification_Item build() {
+            if (ricActionID == null) {
+                throw new IllegalStateException("missing mandatory component ricActionID");
+            }
+            if (ricActionType == null) {
+                throw new IllegalStateException("missing mandatory component ricActionType");
+            }
+            if (ricActionDefinition == null) {
+                throw new IllegalStateException("missing mandatory component ricActionDefinition");
+            }
+            if (ricActionExecutionOrder == null) {
+                throw new IllegalStateException("missing mandatory component ricActionExecutionOrder");
+            }
+            return new RICaction_ToBeAddedForModification_Item(ricActionID, ricActionType, ricActionDefinition, ricActionExecutionOrder, ricSubsequentAction, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static RICaction_ToBeAddedForModification_Item decode(AperReader r) {
         String f = null;

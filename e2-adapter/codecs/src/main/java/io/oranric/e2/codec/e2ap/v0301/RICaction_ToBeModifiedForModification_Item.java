@@ -19,6 +19,60 @@ public record RICaction_ToBeModifiedForModification_Item(long ricActionID, Octet
         this(ricActionID, ricActionDefinition, ricActionExecutionOrder, ricSubsequentAction, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long ricActionID;
+        private OctetString ricActionDefinition;
+        private Long ricActionExecutionOrder;
+        private RICsubsequentAction ricSubsequentAction;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ricActionID}. */
+        public Builder ricActionID(long value) {
+            this.ricActionID = value;
+            return this;
+        }
+
+        /** Component {@code ricActionDefinition} (may be absent: null). */
+        public Builder ricActionDefinition(OctetString value) {
+            this.ricActionDefinition = value;
+            return this;
+        }
+
+        /** Component {@code ricActionExecutionOrder} (may be absent: null). */
+        public Builder ricActionExecutionOrder(Long value) {
+            this.ricActionExecutionOrder = value;
+            return this;
+        }
+
+        /** Component {@code ricSubsequentAction} (may be absent: null). */
+        public Builder ricSubsequentAction(RICsubsequentAction value) {
+            this.ricSubsequentAction = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public RICaction_ToBeModifiedForModification_Item build() {
+            if (ricActionID == null) {
+                throw new IllegalStateException("missing mandatory component ricActionID");
+            }
+            return new RICaction_ToBeModifiedForModification_Item(ricActionID, ricActionDefinition, ricActionExecutionOrder, ricSubsequentAction, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static RICaction_ToBeModifiedForModification_Item decode(AperReader r) {
         String f = null;

@@ -27,6 +27,53 @@ public record BinRangeDefinition(List<BinRangeItem> binRangeListX, List<BinRange
         this(binRangeListX, binRangeListY, binRangeListZ, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private List<BinRangeItem> binRangeListX;
+        private List<BinRangeItem> binRangeListY;
+        private List<BinRangeItem> binRangeListZ;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code binRangeListX}. */
+        public Builder binRangeListX(List<BinRangeItem> value) {
+            this.binRangeListX = value;
+            return this;
+        }
+
+        /** Component {@code binRangeListY} (may be absent: null). */
+        public Builder binRangeListY(List<BinRangeItem> value) {
+            this.binRangeListY = value;
+            return this;
+        }
+
+        /** Component {@code binRangeListZ} (may be absent: null). */
+        public Builder binRangeListZ(List<BinRangeItem> value) {
+            this.binRangeListZ = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public BinRangeDefinition build() {
+            if (binRangeListX == null) {
+                throw new IllegalStateException("missing mandatory component binRangeListX");
+            }
+            return new BinRangeDefinition(binRangeListX, binRangeListY, binRangeListZ, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static BinRangeDefinition decode(AperReader r) {
         String f = null;

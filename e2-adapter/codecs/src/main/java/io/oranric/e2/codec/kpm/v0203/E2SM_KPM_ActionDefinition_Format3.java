@@ -25,6 +25,56 @@ public record E2SM_KPM_ActionDefinition_Format3(List<MeasurementCondItem> measCo
         this(measCondList, granulPeriod, cellGlobalID, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private List<MeasurementCondItem> measCondList;
+        private Long granulPeriod;
+        private CGI cellGlobalID;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code measCondList}. */
+        public Builder measCondList(List<MeasurementCondItem> value) {
+            this.measCondList = value;
+            return this;
+        }
+
+        /** Component {@code granulPeriod}. */
+        public Builder granulPeriod(long value) {
+            this.granulPeriod = value;
+            return this;
+        }
+
+        /** Component {@code cellGlobalID} (may be absent: null). */
+        public Builder cellGlobalID(CGI value) {
+            this.cellGlobalID = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public E2SM_KPM_ActionDefinition_Format3 build() {
+            if (measCondList == null) {
+                throw new IllegalStateException("missing mandatory component measCondList");
+            }
+            if (granulPeriod == null) {
+                throw new IllegalStateException("missing mandatory component granulPeriod");
+            }
+            return new E2SM_KPM_ActionDefinition_Format3(measCondList, granulPeriod, cellGlobalID, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static E2SM_KPM_ActionDefinition_Format3 decode(AperReader r) {
         String f = null;

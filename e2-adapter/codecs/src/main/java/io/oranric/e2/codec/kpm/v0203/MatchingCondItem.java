@@ -23,6 +23,46 @@ public record MatchingCondItem(MatchingCondItem_Choice matchingCondChoice, Logic
         this(matchingCondChoice, logicalOR, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private MatchingCondItem_Choice matchingCondChoice;
+        private LogicalOR logicalOR;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code matchingCondChoice}. */
+        public Builder matchingCondChoice(MatchingCondItem_Choice value) {
+            this.matchingCondChoice = value;
+            return this;
+        }
+
+        /** Component {@code logicalOR} (may be absent: null). */
+        public Builder logicalOR(LogicalOR value) {
+            this.logicalOR = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public MatchingCondItem build() {
+            if (matchingCondChoice == null) {
+                throw new IllegalStateException("missing mandatory component matchingCondChoice");
+            }
+            return new MatchingCondItem(matchingCondChoice, logicalOR, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static MatchingCondItem decode(AperReader r) {
         String f = null;

@@ -23,6 +23,46 @@ public record MatchingUeCondPerSubItem(TestCondInfo testCondInfo, LogicalOR logi
         this(testCondInfo, logicalOR, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private TestCondInfo testCondInfo;
+        private LogicalOR logicalOR;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code testCondInfo}. */
+        public Builder testCondInfo(TestCondInfo value) {
+            this.testCondInfo = value;
+            return this;
+        }
+
+        /** Component {@code logicalOR} (may be absent: null). */
+        public Builder logicalOR(LogicalOR value) {
+            this.logicalOR = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public MatchingUeCondPerSubItem build() {
+            if (testCondInfo == null) {
+                throw new IllegalStateException("missing mandatory component testCondInfo");
+            }
+            return new MatchingUeCondPerSubItem(testCondInfo, logicalOR, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static MatchingUeCondPerSubItem decode(AperReader r) {
         String f = null;

@@ -26,6 +26,46 @@ public record MeasurementDataItem(List<MeasurementRecordItem> measRecord, Measur
         this(measRecord, incompleteFlag, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private List<MeasurementRecordItem> measRecord;
+        private MeasurementDataItem.IncompleteFlag incompleteFlag;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code measRecord}. */
+        public Builder measRecord(List<MeasurementRecordItem> value) {
+            this.measRecord = value;
+            return this;
+        }
+
+        /** Component {@code incompleteFlag} (may be absent: null). */
+        public Builder incompleteFlag(MeasurementDataItem.IncompleteFlag value) {
+            this.incompleteFlag = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public MeasurementDataItem build() {
+            if (measRecord == null) {
+                throw new IllegalStateException("missing mandatory component measRecord");
+            }
+            return new MeasurementDataItem(measRecord, incompleteFlag, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static MeasurementDataItem decode(AperReader r) {
         String f = null;

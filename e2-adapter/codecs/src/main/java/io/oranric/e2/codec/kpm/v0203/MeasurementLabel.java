@@ -20,6 +20,197 @@ public record MeasurementLabel(MeasurementLabel.NoLabel noLabel, OctetString plm
         this(noLabel, plmnID, sliceID, fiveQI, qFI, qCI, qCImax, qCImin, aRPmax, aRPmin, bitrateRange, layerMU_MIMO, sUM, distBinX, distBinY, distBinZ, preLabelOverride, startEndInd, min, max, avg, ssbIndex, nonGoB_BFmode_Index, mIMO_mode_Index, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private MeasurementLabel.NoLabel noLabel;
+        private OctetString plmnID;
+        private S_NSSAI sliceID;
+        private Long fiveQI;
+        private Long qFI;
+        private Long qCI;
+        private Long qCImax;
+        private Long qCImin;
+        private Long aRPmax;
+        private Long aRPmin;
+        private Long bitrateRange;
+        private Long layerMU_MIMO;
+        private MeasurementLabel.SUM sUM;
+        private Long distBinX;
+        private Long distBinY;
+        private Long distBinZ;
+        private MeasurementLabel.PreLabelOverride preLabelOverride;
+        private MeasurementLabel.StartEndInd startEndInd;
+        private MeasurementLabel.Min min;
+        private MeasurementLabel.Max max;
+        private MeasurementLabel.Avg avg;
+        private Long ssbIndex;
+        private Long nonGoB_BFmode_Index;
+        private Long mIMO_mode_Index;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code noLabel} (may be absent: null). */
+        public Builder noLabel(MeasurementLabel.NoLabel value) {
+            this.noLabel = value;
+            return this;
+        }
+
+        /** Component {@code plmnID} (may be absent: null). */
+        public Builder plmnID(OctetString value) {
+            this.plmnID = value;
+            return this;
+        }
+
+        /** Component {@code sliceID} (may be absent: null). */
+        public Builder sliceID(S_NSSAI value) {
+            this.sliceID = value;
+            return this;
+        }
+
+        /** Component {@code fiveQI} (may be absent: null). */
+        public Builder fiveQI(Long value) {
+            this.fiveQI = value;
+            return this;
+        }
+
+        /** Component {@code qFI} (may be absent: null). */
+        public Builder qFI(Long value) {
+            this.qFI = value;
+            return this;
+        }
+
+        /** Component {@code qCI} (may be absent: null). */
+        public Builder qCI(Long value) {
+            this.qCI = value;
+            return this;
+        }
+
+        /** Component {@code qCImax} (may be absent: null). */
+        public Builder qCImax(Long value) {
+            this.qCImax = value;
+            return this;
+        }
+
+        /** Component {@code qCImin} (may be absent: null). */
+        public Builder qCImin(Long value) {
+            this.qCImin = value;
+            return this;
+        }
+
+        /** Component {@code aRPmax} (may be absent: null). */
+        public Builder aRPmax(Long value) {
+            this.aRPmax = value;
+            return this;
+        }
+
+        /** Component {@code aRPmin} (may be absent: null). */
+        public Builder aRPmin(Long value) {
+            this.aRPmin = value;
+            return this;
+        }
+
+        /** Component {@code bitrateRange} (may be absent: null). */
+        public Builder bitrateRange(Long value) {
+            this.bitrateRange = value;
+            return this;
+        }
+
+        /** Component {@code layerMU-MIMO} (may be absent: null). */
+        public Builder layerMU_MIMO(Long value) {
+            this.layerMU_MIMO = value;
+            return this;
+        }
+
+        /** Component {@code sUM} (may be absent: null). */
+        public Builder sUM(MeasurementLabel.SUM value) {
+            this.sUM = value;
+            return this;
+        }
+
+        /** Component {@code distBinX} (may be absent: null). */
+        public Builder distBinX(Long value) {
+            this.distBinX = value;
+            return this;
+        }
+
+        /** Component {@code distBinY} (may be absent: null). */
+        public Builder distBinY(Long value) {
+            this.distBinY = value;
+            return this;
+        }
+
+        /** Component {@code distBinZ} (may be absent: null). */
+        public Builder distBinZ(Long value) {
+            this.distBinZ = value;
+            return this;
+        }
+
+        /** Component {@code preLabelOverride} (may be absent: null). */
+        public Builder preLabelOverride(MeasurementLabel.PreLabelOverride value) {
+            this.preLabelOverride = value;
+            return this;
+        }
+
+        /** Component {@code startEndInd} (may be absent: null). */
+        public Builder startEndInd(MeasurementLabel.StartEndInd value) {
+            this.startEndInd = value;
+            return this;
+        }
+
+        /** Component {@code min} (may be absent: null). */
+        public Builder min(MeasurementLabel.Min value) {
+            this.min = value;
+            return this;
+        }
+
+        /** Component {@code max} (may be absent: null). */
+        public Builder max(MeasurementLabel.Max value) {
+            this.max = value;
+            return this;
+        }
+
+        /** Component {@code avg} (may be absent: null). */
+        public Builder avg(MeasurementLabel.Avg value) {
+            this.avg = value;
+            return this;
+        }
+
+        /** Component {@code ssbIndex} (may be absent: null). */
+        public Builder ssbIndex(Long value) {
+            this.ssbIndex = value;
+            return this;
+        }
+
+        /** Component {@code nonGoB-BFmode-Index} (may be absent: null). */
+        public Builder nonGoB_BFmode_Index(Long value) {
+            this.nonGoB_BFmode_Index = value;
+            return this;
+        }
+
+        /** Component {@code mIMO-mode-Index} (may be absent: null). */
+        public Builder mIMO_mode_Index(Long value) {
+            this.mIMO_mode_Index = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public MeasurementLabel build() {
+            return new MeasurementLabel(noLabel, plmnID, sliceID, fiveQI, qFI, qCI, qCImax, qCImin, aRPmax, aRPmin, bitrateRange, layerMU_MIMO, sUM, distBinX, distBinY, distBinZ, preLabelOverride, startEndInd, min, max, avg, ssbIndex, nonGoB_BFmode_Index, mIMO_mode_Index, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static MeasurementLabel decode(AperReader r) {
         String f = null;

@@ -26,6 +26,63 @@ public record E2SM_KPM_ActionDefinition_Format1(List<MeasurementInfoItem> measIn
         this(measInfoList, granulPeriod, cellGlobalID, distMeasBinRangeInfo, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private List<MeasurementInfoItem> measInfoList;
+        private Long granulPeriod;
+        private CGI cellGlobalID;
+        private List<DistMeasurementBinRangeItem> distMeasBinRangeInfo;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code measInfoList}. */
+        public Builder measInfoList(List<MeasurementInfoItem> value) {
+            this.measInfoList = value;
+            return this;
+        }
+
+        /** Component {@code granulPeriod}. */
+        public Builder granulPeriod(long value) {
+            this.granulPeriod = value;
+            return this;
+        }
+
+        /** Component {@code cellGlobalID} (may be absent: null). */
+        public Builder cellGlobalID(CGI value) {
+            this.cellGlobalID = value;
+            return this;
+        }
+
+        /** Component {@code distMeasBinRangeInfo} (may be absent: null). */
+        public Builder distMeasBinRangeInfo(List<DistMeasurementBinRangeItem> value) {
+            this.distMeasBinRangeInfo = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public E2SM_KPM_ActionDefinition_Format1 build() {
+            if (measInfoList == null) {
+                throw new IllegalStateException("missing mandatory component measInfoList");
+            }
+            if (granulPeriod == null) {
+                throw new IllegalStateException("missing mandatory component granulPeriod");
+            }
+            return new E2SM_KPM_ActionDefinition_Format1(measInfoList, granulPeriod, cellGlobalID, distMeasBinRangeInfo, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static E2SM_KPM_ActionDefinition_Format1 decode(AperReader r) {
         String f = null;

@@ -25,6 +25,67 @@ public record E2SM_KPM_IndicationHeader_Format1(OctetString colletStartTime, Str
         this(colletStartTime, fileFormatversion, senderName, senderType, vendorName, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private OctetString colletStartTime;
+        private String fileFormatversion;
+        private String senderName;
+        private String senderType;
+        private String vendorName;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code colletStartTime}. */
+        public Builder colletStartTime(OctetString value) {
+            this.colletStartTime = value;
+            return this;
+        }
+
+        /** Component {@code fileFormatversion} (may be absent: null). */
+        public Builder fileFormatversion(String value) {
+            this.fileFormatversion = value;
+            return this;
+        }
+
+        /** Component {@code senderName} (may be absent: null). */
+        public Builder senderName(String value) {
+            this.senderName = value;
+            return this;
+        }
+
+        /** Component {@code senderType} (may be absent: null). */
+        public Builder senderType(String value) {
+            this.senderType = value;
+            return this;
+        }
+
+        /** Component {@code vendorName} (may be absent: null). */
+        public Builder vendorName(String value) {
+            this.vendorName = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public E2SM_KPM_IndicationHeader_Format1 build() {
+            if (colletStartTime == null) {
+                throw new IllegalStateException("missing mandatory component colletStartTime");
+            }
+            return new E2SM_KPM_IndicationHeader_Format1(colletStartTime, fileFormatversion, senderName, senderType, vendorName, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static E2SM_KPM_IndicationHeader_Format1 decode(AperReader r) {
         String f = null;

@@ -26,6 +26,53 @@ public record E2SM_KPM_IndicationMessage_Format1(List<MeasurementDataItem> measD
         this(measData, measInfoList, granulPeriod, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private List<MeasurementDataItem> measData;
+        private List<MeasurementInfoItem> measInfoList;
+        private Long granulPeriod;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code measData}. */
+        public Builder measData(List<MeasurementDataItem> value) {
+            this.measData = value;
+            return this;
+        }
+
+        /** Component {@code measInfoList} (may be absent: null). */
+        public Builder measInfoList(List<MeasurementInfoItem> value) {
+            this.measInfoList = value;
+            return this;
+        }
+
+        /** Component {@code granulPeriod} (may be absent: null). */
+        public Builder granulPeriod(Long value) {
+            this.granulPeriod = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public E2SM_KPM_IndicationMessage_Format1 build() {
+            if (measData == null) {
+                throw new IllegalStateException("missing mandatory component measData");
+            }
+            return new E2SM_KPM_IndicationMessage_Format1(measData, measInfoList, granulPeriod, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static E2SM_KPM_IndicationMessage_Format1 decode(AperReader r) {
         String f = null;

@@ -27,6 +27,56 @@ public record E2SM_KPM_IndicationMessage_Format2(List<MeasurementDataItem> measD
         this(measData, measCondUEidList, granulPeriod, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private List<MeasurementDataItem> measData;
+        private List<MeasurementCondUEidItem> measCondUEidList;
+        private Long granulPeriod;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code measData}. */
+        public Builder measData(List<MeasurementDataItem> value) {
+            this.measData = value;
+            return this;
+        }
+
+        /** Component {@code measCondUEidList}. */
+        public Builder measCondUEidList(List<MeasurementCondUEidItem> value) {
+            this.measCondUEidList = value;
+            return this;
+        }
+
+        /** Component {@code granulPeriod} (may be absent: null). */
+        public Builder granulPeriod(Long value) {
+            this.granulPeriod = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public E2SM_KPM_IndicationMessage_Format2 build() {
+            if (measData == null) {
+                throw new IllegalStateException("missing mandatory component measData");
+            }
+            if (measCondUEidList == null) {
+                throw new IllegalStateException("missing mandatory component measCondUEidList");
+            }
+            return new E2SM_KPM_IndicationMessage_Format2(measData, measCondUEidList, granulPeriod, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static E2SM_KPM_IndicationMessage_Format2 decode(AperReader r) {
         String f = null;

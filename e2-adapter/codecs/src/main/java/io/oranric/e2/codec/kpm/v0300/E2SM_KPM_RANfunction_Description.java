@@ -26,6 +26,53 @@ public record E2SM_KPM_RANfunction_Description(RANfunction_Name ranFunction_Name
         this(ranFunction_Name, ric_EventTriggerStyle_List, ric_ReportStyle_List, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private RANfunction_Name ranFunction_Name;
+        private List<RIC_EventTriggerStyle_Item> ric_EventTriggerStyle_List;
+        private List<RIC_ReportStyle_Item> ric_ReportStyle_List;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ranFunction-Name}. */
+        public Builder ranFunction_Name(RANfunction_Name value) {
+            this.ranFunction_Name = value;
+            return this;
+        }
+
+        /** Component {@code ric-EventTriggerStyle-List} (may be absent: null). */
+        public Builder ric_EventTriggerStyle_List(List<RIC_EventTriggerStyle_Item> value) {
+            this.ric_EventTriggerStyle_List = value;
+            return this;
+        }
+
+        /** Component {@code ric-ReportStyle-List} (may be absent: null). */
+        public Builder ric_ReportStyle_List(List<RIC_ReportStyle_Item> value) {
+            this.ric_ReportStyle_List = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public E2SM_KPM_RANfunction_Description build() {
+            if (ranFunction_Name == null) {
+                throw new IllegalStateException("missing mandatory component ranFunction-Name");
+            }
+            return new E2SM_KPM_RANfunction_Description(ranFunction_Name, ric_EventTriggerStyle_List, ric_ReportStyle_List, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static E2SM_KPM_RANfunction_Description decode(AperReader r) {
         String f = null;

@@ -26,6 +26,56 @@ public record MeasurementCondItem(MeasurementType measType, List<MatchingCondIte
         this(measType, matchingCond, binRangeDef, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private MeasurementType measType;
+        private List<MatchingCondItem> matchingCond;
+        private BinRangeDefinition binRangeDef;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code measType}. */
+        public Builder measType(MeasurementType value) {
+            this.measType = value;
+            return this;
+        }
+
+        /** Component {@code matchingCond}. */
+        public Builder matchingCond(List<MatchingCondItem> value) {
+            this.matchingCond = value;
+            return this;
+        }
+
+        /** Component {@code binRangeDef} (may be absent: null). */
+        public Builder binRangeDef(BinRangeDefinition value) {
+            this.binRangeDef = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public MeasurementCondItem build() {
+            if (measType == null) {
+                throw new IllegalStateException("missing mandatory component measType");
+            }
+            if (matchingCond == null) {
+                throw new IllegalStateException("missing mandatory component matchingCond");
+            }
+            return new MeasurementCondItem(measType, matchingCond, binRangeDef, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static MeasurementCondItem decode(AperReader r) {
         String f = null;

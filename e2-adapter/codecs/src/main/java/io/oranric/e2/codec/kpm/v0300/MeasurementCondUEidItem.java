@@ -28,6 +28,63 @@ public record MeasurementCondUEidItem(MeasurementType measType, List<MatchingCon
         this(measType, matchingCond, matchingUEidList, matchingUEidPerGP, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private MeasurementType measType;
+        private List<MatchingCondItem> matchingCond;
+        private List<MatchingUEidItem> matchingUEidList;
+        private List<MatchingUEidPerGP_Item> matchingUEidPerGP;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code measType}. */
+        public Builder measType(MeasurementType value) {
+            this.measType = value;
+            return this;
+        }
+
+        /** Component {@code matchingCond}. */
+        public Builder matchingCond(List<MatchingCondItem> value) {
+            this.matchingCond = value;
+            return this;
+        }
+
+        /** Component {@code matchingUEidList} (may be absent: null). */
+        public Builder matchingUEidList(List<MatchingUEidItem> value) {
+            this.matchingUEidList = value;
+            return this;
+        }
+
+        /** Component {@code matchingUEidPerGP} (may be absent: null). */
+        public Builder matchingUEidPerGP(List<MatchingUEidPerGP_Item> value) {
+            this.matchingUEidPerGP = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public MeasurementCondUEidItem build() {
+            if (measType == null) {
+                throw new IllegalStateException("missing mandatory component measType");
+            }
+            if (matchingCond == null) {
+                throw new IllegalStateException("missing mandatory component matchingCond");
+            }
+            return new MeasurementCondUEidItem(measType, matchingCond, matchingUEidList, matchingUEidPerGP, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static MeasurementCondUEidItem decode(AperReader r) {
         String f = null;

@@ -23,6 +23,53 @@ public record MeasurementInfo_Action_Item(String measName, Long measID, BinRange
         this(measName, measID, binRangeDef, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private String measName;
+        private Long measID;
+        private BinRangeDefinition binRangeDef;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code measName}. */
+        public Builder measName(String value) {
+            this.measName = value;
+            return this;
+        }
+
+        /** Component {@code measID} (may be absent: null). */
+        public Builder measID(Long value) {
+            this.measID = value;
+            return this;
+        }
+
+        /** Component {@code binRangeDef} (may be absent: null). */
+        public Builder binRangeDef(BinRangeDefinition value) {
+            this.binRangeDef = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public MeasurementInfo_Action_Item build() {
+            if (measName == null) {
+                throw new IllegalStateException("missing mandatory component measName");
+            }
+            return new MeasurementInfo_Action_Item(measName, measID, binRangeDef, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static MeasurementInfo_Action_Item decode(AperReader r) {
         String f = null;

@@ -26,6 +26,56 @@ public record NRFrequencyInfo(NR_ARFCN nrARFCN, List<NRFrequencyBandItem> freque
         this(nrARFCN, frequencyBand_List, frequencyShift7p5khz, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private NR_ARFCN nrARFCN;
+        private List<NRFrequencyBandItem> frequencyBand_List;
+        private NRFrequencyShift7p5khz frequencyShift7p5khz;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code nrARFCN}. */
+        public Builder nrARFCN(NR_ARFCN value) {
+            this.nrARFCN = value;
+            return this;
+        }
+
+        /** Component {@code frequencyBand-List}. */
+        public Builder frequencyBand_List(List<NRFrequencyBandItem> value) {
+            this.frequencyBand_List = value;
+            return this;
+        }
+
+        /** Component {@code frequencyShift7p5khz} (may be absent: null). */
+        public Builder frequencyShift7p5khz(NRFrequencyShift7p5khz value) {
+            this.frequencyShift7p5khz = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public NRFrequencyInfo build() {
+            if (nrARFCN == null) {
+                throw new IllegalStateException("missing mandatory component nrARFCN");
+            }
+            if (frequencyBand_List == null) {
+                throw new IllegalStateException("missing mandatory component frequencyBand-List");
+            }
+            return new NRFrequencyInfo(nrARFCN, frequencyBand_List, frequencyShift7p5khz, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static NRFrequencyInfo decode(AperReader r) {
         String f = null;

@@ -26,6 +26,66 @@ public record RANfunction_Name(String ranFunction_ShortName, String ranFunction_
         this(ranFunction_ShortName, ranFunction_E2SM_OID, ranFunction_Description, ranFunction_Instance, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private String ranFunction_ShortName;
+        private String ranFunction_E2SM_OID;
+        private String ranFunction_Description;
+        private Long ranFunction_Instance;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ranFunction-ShortName}. */
+        public Builder ranFunction_ShortName(String value) {
+            this.ranFunction_ShortName = value;
+            return this;
+        }
+
+        /** Component {@code ranFunction-E2SM-OID}. */
+        public Builder ranFunction_E2SM_OID(String value) {
+            this.ranFunction_E2SM_OID = value;
+            return this;
+        }
+
+        /** Component {@code ranFunction-Description}. */
+        public Builder ranFunction_Description(String value) {
+            this.ranFunction_Description = value;
+            return this;
+        }
+
+        /** Component {@code ranFunction-Instance} (may be absent: null). */
+        public Builder ranFunction_Instance(Long value) {
+            this.ranFunction_Instance = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public RANfunction_Name build() {
+            if (ranFunction_ShortName == null) {
+                throw new IllegalStateException("missing mandatory component ranFunction-ShortName");
+            }
+            if (ranFunction_E2SM_OID == null) {
+                throw new IllegalStateException("missing mandatory component ranFunction-E2SM-OID");
+            }
+            if (ranFunction_Description == null) {
+                throw new IllegalStateException("missing mandatory component ranFunction-Description");
+            }
+            return new RANfunction_Name(ranFunction_ShortName, ranFunction_E2SM_OID, ranFunction_Description, ranFunction_Instance, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static RANfunction_Name decode(AperReader r) {
         String f = null;

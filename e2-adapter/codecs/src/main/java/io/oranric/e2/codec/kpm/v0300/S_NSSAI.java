@@ -24,6 +24,46 @@ public record S_NSSAI(OctetString sST, OctetString sD, UnknownExtensions unknown
         this(sST, sD, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private OctetString sST;
+        private OctetString sD;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code sST}. */
+        public Builder sST(OctetString value) {
+            this.sST = value;
+            return this;
+        }
+
+        /** Component {@code sD} (may be absent: null). */
+        public Builder sD(OctetString value) {
+            this.sD = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public S_NSSAI build() {
+            if (sST == null) {
+                throw new IllegalStateException("missing mandatory component sST");
+            }
+            return new S_NSSAI(sST, sD, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static S_NSSAI decode(AperReader r) {
         String f = null;

@@ -23,6 +23,53 @@ public record TestCondInfo(TestCond_Type testType, TestCond_Expression testExpr,
         this(testType, testExpr, testValue, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private TestCond_Type testType;
+        private TestCond_Expression testExpr;
+        private TestCond_Value testValue;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code testType}. */
+        public Builder testType(TestCond_Type value) {
+            this.testType = value;
+            return this;
+        }
+
+        /** Component {@code testExpr} (may be absent: null). */
+        public Builder testExpr(TestCond_Expression value) {
+            this.testExpr = value;
+            return this;
+        }
+
+        /** Component {@code testValue} (may be absent: null). */
+        public Builder testValue(TestCond_Value value) {
+            this.testValue = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public TestCondInfo build() {
+            if (testType == null) {
+                throw new IllegalStateException("missing mandatory component testType");
+            }
+            return new TestCondInfo(testType, testExpr, testValue, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static TestCondInfo decode(AperReader r) {
         String f = null;

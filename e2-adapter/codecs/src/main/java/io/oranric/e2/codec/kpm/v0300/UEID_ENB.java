@@ -23,6 +23,70 @@ public record UEID_ENB(long mME_UE_S1AP_ID, GUMMEI gUMMEI, Long m_eNB_UE_X2AP_ID
         this(mME_UE_S1AP_ID, gUMMEI, m_eNB_UE_X2AP_ID, m_eNB_UE_X2AP_ID_Extension, globalENB_ID, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long mME_UE_S1AP_ID;
+        private GUMMEI gUMMEI;
+        private Long m_eNB_UE_X2AP_ID;
+        private Long m_eNB_UE_X2AP_ID_Extension;
+        private GlobalENB_ID globalENB_ID;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code mME-UE-S1AP-ID}. */
+        public Builder mME_UE_S1AP_ID(long value) {
+            this.mME_UE_S1AP_ID = value;
+            return this;
+        }
+
+        /** Component {@code gUMMEI}. */
+        public Builder gUMMEI(GUMMEI value) {
+            this.gUMMEI = value;
+            return this;
+        }
+
+        /** Component {@code m-eNB-UE-X2AP-ID} (may be absent: null). */
+        public Builder m_eNB_UE_X2AP_ID(Long value) {
+            this.m_eNB_UE_X2AP_ID = value;
+            return this;
+        }
+
+        /** Component {@code m-eNB-UE-X2AP-ID-Extension} (may be absent: null). */
+        public Builder m_eNB_UE_X2AP_ID_Extension(Long value) {
+            this.m_eNB_UE_X2AP_ID_Extension = value;
+            return this;
+        }
+
+        /** Component {@code globalENB-ID} (may be absent: null). */
+        public Builder globalENB_ID(GlobalENB_ID value) {
+            this.globalENB_ID = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public UEID_ENB build() {
+            if (mME_UE_S1AP_ID == null) {
+                throw new IllegalStateException("missing mandatory component mME-UE-S1AP-ID");
+            }
+            if (gUMMEI == null) {
+                throw new IllegalStateException("missing mandatory component gUMMEI");
+            }
+            return new UEID_ENB(mME_UE_S1AP_ID, gUMMEI, m_eNB_UE_X2AP_ID, m_eNB_UE_X2AP_ID_Extension, globalENB_ID, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static UEID_ENB decode(AperReader r) {
         String f = null;

@@ -26,6 +26,77 @@ public record UEID_EN_GNB(long m_eNB_UE_X2AP_ID, Long m_eNB_UE_X2AP_ID_Extension
         this(m_eNB_UE_X2AP_ID, m_eNB_UE_X2AP_ID_Extension, globalENB_ID, gNB_CU_UE_F1AP_ID, gNB_CU_CP_UE_E1AP_ID_List, ran_UEID, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long m_eNB_UE_X2AP_ID;
+        private Long m_eNB_UE_X2AP_ID_Extension;
+        private GlobalENB_ID globalENB_ID;
+        private Long gNB_CU_UE_F1AP_ID;
+        private List<UEID_GNB_CU_CP_E1AP_ID_Item> gNB_CU_CP_UE_E1AP_ID_List;
+        private OctetString ran_UEID;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code m-eNB-UE-X2AP-ID}. */
+        public Builder m_eNB_UE_X2AP_ID(long value) {
+            this.m_eNB_UE_X2AP_ID = value;
+            return this;
+        }
+
+        /** Component {@code m-eNB-UE-X2AP-ID-Extension} (may be absent: null). */
+        public Builder m_eNB_UE_X2AP_ID_Extension(Long value) {
+            this.m_eNB_UE_X2AP_ID_Extension = value;
+            return this;
+        }
+
+        /** Component {@code globalENB-ID}. */
+        public Builder globalENB_ID(GlobalENB_ID value) {
+            this.globalENB_ID = value;
+            return this;
+        }
+
+        /** Component {@code gNB-CU-UE-F1AP-ID} (may be absent: null). */
+        public Builder gNB_CU_UE_F1AP_ID(Long value) {
+            this.gNB_CU_UE_F1AP_ID = value;
+            return this;
+        }
+
+        /** Component {@code gNB-CU-CP-UE-E1AP-ID-List} (may be absent: null). */
+        public Builder gNB_CU_CP_UE_E1AP_ID_List(List<UEID_GNB_CU_CP_E1AP_ID_Item> value) {
+            this.gNB_CU_CP_UE_E1AP_ID_List = value;
+            return this;
+        }
+
+        /** Component {@code ran-UEID} (may be absent: null). */
+        public Builder ran_UEID(OctetString value) {
+            this.ran_UEID = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public UEID_EN_GNB build() {
+            if (m_eNB_UE_X2AP_ID == null) {
+                throw new IllegalStateException("missing mandatory component m-eNB-UE-X2AP-ID");
+            }
+            if (globalENB_ID == null) {
+                throw new IllegalStateException("missing mandatory component globalENB-ID");
+            }
+            return new UEID_EN_GNB(m_eNB_UE_X2AP_ID, m_eNB_UE_X2AP_ID_Extension, globalENB_ID, gNB_CU_UE_F1AP_ID, gNB_CU_CP_UE_E1AP_ID_List, ran_UEID, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static UEID_EN_GNB decode(AperReader r) {
         String f = null;

@@ -19,6 +19,46 @@ public record UEID_GNB_CU_UP(long gNB_CU_CP_UE_E1AP_ID, OctetString ran_UEID, Un
         this(gNB_CU_CP_UE_E1AP_ID, ran_UEID, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long gNB_CU_CP_UE_E1AP_ID;
+        private OctetString ran_UEID;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code gNB-CU-CP-UE-E1AP-ID}. */
+        public Builder gNB_CU_CP_UE_E1AP_ID(long value) {
+            this.gNB_CU_CP_UE_E1AP_ID = value;
+            return this;
+        }
+
+        /** Component {@code ran-UEID} (may be absent: null). */
+        public Builder ran_UEID(OctetString value) {
+            this.ran_UEID = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public UEID_GNB_CU_UP build() {
+            if (gNB_CU_CP_UE_E1AP_ID == null) {
+                throw new IllegalStateException("missing mandatory component gNB-CU-CP-UE-E1AP-ID");
+            }
+            return new UEID_GNB_CU_UP(gNB_CU_CP_UE_E1AP_ID, ran_UEID, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static UEID_GNB_CU_UP decode(AperReader r) {
         String f = null;

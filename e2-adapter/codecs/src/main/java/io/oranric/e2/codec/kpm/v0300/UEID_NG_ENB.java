@@ -23,6 +23,77 @@ public record UEID_NG_ENB(long amf_UE_NGAP_ID, GUAMI guami, Long ng_eNB_CU_UE_W1
         this(amf_UE_NGAP_ID, guami, ng_eNB_CU_UE_W1AP_ID, m_NG_RAN_UE_XnAP_ID, globalNgENB_ID, globalNG_RANNode_ID, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long amf_UE_NGAP_ID;
+        private GUAMI guami;
+        private Long ng_eNB_CU_UE_W1AP_ID;
+        private Long m_NG_RAN_UE_XnAP_ID;
+        private GlobalNgENB_ID globalNgENB_ID;
+        private GlobalNGRANNodeID globalNG_RANNode_ID;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code amf-UE-NGAP-ID}. */
+        public Builder amf_UE_NGAP_ID(long value) {
+            this.amf_UE_NGAP_ID = value;
+            return this;
+        }
+
+        /** Component {@code guami}. */
+        public Builder guami(GUAMI value) {
+            this.guami = value;
+            return this;
+        }
+
+        /** Component {@code ng-eNB-CU-UE-W1AP-ID} (may be absent: null). */
+        public Builder ng_eNB_CU_UE_W1AP_ID(Long value) {
+            this.ng_eNB_CU_UE_W1AP_ID = value;
+            return this;
+        }
+
+        /** Component {@code m-NG-RAN-UE-XnAP-ID} (may be absent: null). */
+        public Builder m_NG_RAN_UE_XnAP_ID(Long value) {
+            this.m_NG_RAN_UE_XnAP_ID = value;
+            return this;
+        }
+
+        /** Component {@code globalNgENB-ID} (may be absent: null). */
+        public Builder globalNgENB_ID(GlobalNgENB_ID value) {
+            this.globalNgENB_ID = value;
+            return this;
+        }
+
+        /** Component {@code globalNG-RANNode-ID} (may be absent: null). */
+        public Builder globalNG_RANNode_ID(GlobalNGRANNodeID value) {
+            this.globalNG_RANNode_ID = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public UEID_NG_ENB build() {
+            if (amf_UE_NGAP_ID == null) {
+                throw new IllegalStateException("missing mandatory component amf-UE-NGAP-ID");
+            }
+            if (guami == null) {
+                throw new IllegalStateException("missing mandatory component guami");
+            }
+            return new UEID_NG_ENB(amf_UE_NGAP_ID, guami, ng_eNB_CU_UE_W1AP_ID, m_NG_RAN_UE_XnAP_ID, globalNgENB_ID, globalNG_RANNode_ID, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static UEID_NG_ENB decode(AperReader r) {
         String f = null;

@@ -18,6 +18,46 @@ public record E2SM_RC_ActionDefinition_Format1_Item(long ranParameter_ID, RANPar
         this(ranParameter_ID, ranParameter_Definition, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long ranParameter_ID;
+        private RANParameter_Definition ranParameter_Definition;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ranParameter-ID}. */
+        public Builder ranParameter_ID(long value) {
+            this.ranParameter_ID = value;
+            return this;
+        }
+
+        /** Component {@code ranParameter-Definition} (may be absent: null). */
+        public Builder ranParameter_Definition(RANParameter_Definition value) {
+            this.ranParameter_Definition = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public E2SM_RC_ActionDefinition_Format1_Item build() {
+            if (ranParameter_ID == null) {
+                throw new IllegalStateException("missing mandatory component ranParameter-ID");
+            }
+            return new E2SM_RC_ActionDefinition_Format1_Item(ranParameter_ID, ranParameter_Definition, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static E2SM_RC_ActionDefinition_Format1_Item decode(AperReader r) {
         String f = null;

@@ -25,6 +25,46 @@ public record E2SM_RC_ActionDefinition_Format2_Item(RIC_PolicyAction ric_PolicyA
         this(ric_PolicyAction, ric_PolicyConditionDefinition, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private RIC_PolicyAction ric_PolicyAction;
+        private List<RANParameter_Testing_Item> ric_PolicyConditionDefinition;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ric-PolicyAction}. */
+        public Builder ric_PolicyAction(RIC_PolicyAction value) {
+            this.ric_PolicyAction = value;
+            return this;
+        }
+
+        /** Component {@code ric-PolicyConditionDefinition} (may be absent: null). */
+        public Builder ric_PolicyConditionDefinition(List<RANParameter_Testing_Item> value) {
+            this.ric_PolicyConditionDefinition = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public E2SM_RC_ActionDefinition_Format2_Item build() {
+            if (ric_PolicyAction == null) {
+                throw new IllegalStateException("missing mandatory component ric-PolicyAction");
+            }
+            return new E2SM_RC_ActionDefinition_Format2_Item(ric_PolicyAction, ric_PolicyConditionDefinition, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static E2SM_RC_ActionDefinition_Format2_Item decode(AperReader r) {
         String f = null;

@@ -25,6 +25,56 @@ public record E2SM_RC_ActionDefinition_Format3(long ric_InsertIndication_ID, Lis
         this(ric_InsertIndication_ID, ranP_InsertIndication_List, ueID, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long ric_InsertIndication_ID;
+        private List<E2SM_RC_ActionDefinition_Format3_Item> ranP_InsertIndication_List;
+        private UEID ueID;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ric-InsertIndication-ID}. */
+        public Builder ric_InsertIndication_ID(long value) {
+            this.ric_InsertIndication_ID = value;
+            return this;
+        }
+
+        /** Component {@code ranP-InsertIndication-List}. */
+        public Builder ranP_InsertIndication_List(List<E2SM_RC_ActionDefinition_Format3_Item> value) {
+            this.ranP_InsertIndication_List = value;
+            return this;
+        }
+
+        /** Component {@code ueID} (may be absent: null). */
+        public Builder ueID(UEID value) {
+            this.ueID = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public E2SM_RC_ActionDefinition_Format3 build() {
+            if (ric_InsertIndication_ID == null) {
+                throw new IllegalStateException("missing mandatory component ric-InsertIndication-ID");
+            }
+            if (ranP_InsertIndication_List == null) {
+                throw new IllegalStateException("missing mandatory component ranP-InsertIndication-List");
+            }
+            return new E2SM_RC_ActionDefinition_Format3(ric_InsertIndication_ID, ranP_InsertIndication_List, ueID, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static E2SM_RC_ActionDefinition_Format3 decode(AperReader r) {
         String f = null;

@@ -25,6 +25,46 @@ public record E2SM_RC_ActionDefinition_Format4(List<E2SM_RC_ActionDefinition_For
         this(ric_InsertStyle_List, ueID, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private List<E2SM_RC_ActionDefinition_Format4_Style_Item> ric_InsertStyle_List;
+        private UEID ueID;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ric-InsertStyle-List}. */
+        public Builder ric_InsertStyle_List(List<E2SM_RC_ActionDefinition_Format4_Style_Item> value) {
+            this.ric_InsertStyle_List = value;
+            return this;
+        }
+
+        /** Component {@code ueID} (may be absent: null). */
+        public Builder ueID(UEID value) {
+            this.ueID = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public E2SM_RC_ActionDefinition_Format4 build() {
+            if (ric_InsertStyle_List == null) {
+                throw new IllegalStateException("missing mandatory component ric-InsertStyle-List");
+            }
+            return new E2SM_RC_ActionDefinition_Format4(ric_InsertStyle_List, ueID, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static E2SM_RC_ActionDefinition_Format4 decode(AperReader r) {
         String f = null;

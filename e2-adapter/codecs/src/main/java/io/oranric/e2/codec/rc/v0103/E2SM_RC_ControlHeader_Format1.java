@@ -24,6 +24,66 @@ public record E2SM_RC_ControlHeader_Format1(UEID ueID, long ric_Style_Type, long
         this(ueID, ric_Style_Type, ric_ControlAction_ID, ric_ControlDecision, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private UEID ueID;
+        private Long ric_Style_Type;
+        private Long ric_ControlAction_ID;
+        private E2SM_RC_ControlHeader_Format1.Ric_ControlDecision ric_ControlDecision;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ueID}. */
+        public Builder ueID(UEID value) {
+            this.ueID = value;
+            return this;
+        }
+
+        /** Component {@code ric-Style-Type}. */
+        public Builder ric_Style_Type(long value) {
+            this.ric_Style_Type = value;
+            return this;
+        }
+
+        /** Component {@code ric-ControlAction-ID}. */
+        public Builder ric_ControlAction_ID(long value) {
+            this.ric_ControlAction_ID = value;
+            return this;
+        }
+
+        /** Component {@code ric-ControlDecision} (may be absent: null). */
+        public Builder ric_ControlDecision(E2SM_RC_ControlHeader_Format1.Ric_ControlDecision value) {
+            this.ric_ControlDecision = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public E2SM_RC_ControlHeader_Format1 build() {
+            if (ueID == null) {
+                throw new IllegalStateException("missing mandatory component ueID");
+            }
+            if (ric_Style_Type == null) {
+                throw new IllegalStateException("missing mandatory component ric-Style-Type");
+            }
+            if (ric_ControlAction_ID == null) {
+                throw new IllegalStateException("missing mandatory component ric-ControlAction-ID");
+            }
+            return new E2SM_RC_ControlHeader_Format1(ueID, ric_Style_Type, ric_ControlAction_ID, ric_ControlDecision, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static E2SM_RC_ControlHeader_Format1 decode(AperReader r) {
         String f = null;

@@ -19,6 +19,43 @@ public record E2SM_RC_ControlHeader_Format2(UEID ueID, E2SM_RC_ControlHeader_For
         this(ueID, ric_ControlDecision, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private UEID ueID;
+        private E2SM_RC_ControlHeader_Format2.Ric_ControlDecision ric_ControlDecision;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ueID} (may be absent: null). */
+        public Builder ueID(UEID value) {
+            this.ueID = value;
+            return this;
+        }
+
+        /** Component {@code ric-ControlDecision} (may be absent: null). */
+        public Builder ric_ControlDecision(E2SM_RC_ControlHeader_Format2.Ric_ControlDecision value) {
+            this.ric_ControlDecision = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public E2SM_RC_ControlHeader_Format2 build() {
+            return new E2SM_RC_ControlHeader_Format2(ueID, ric_ControlDecision, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static E2SM_RC_ControlHeader_Format2 decode(AperReader r) {
         String f = null;

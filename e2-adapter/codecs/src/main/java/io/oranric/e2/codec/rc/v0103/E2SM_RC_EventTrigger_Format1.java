@@ -25,6 +25,46 @@ public record E2SM_RC_EventTrigger_Format1(List<E2SM_RC_EventTrigger_Format1_Ite
         this(message_List, globalAssociatedUEInfo, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private List<E2SM_RC_EventTrigger_Format1_Item> message_List;
+        private EventTrigger_UE_Info globalAssociatedUEInfo;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code message-List}. */
+        public Builder message_List(List<E2SM_RC_EventTrigger_Format1_Item> value) {
+            this.message_List = value;
+            return this;
+        }
+
+        /** Component {@code globalAssociatedUEInfo} (may be absent: null). */
+        public Builder globalAssociatedUEInfo(EventTrigger_UE_Info value) {
+            this.globalAssociatedUEInfo = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public E2SM_RC_EventTrigger_Format1 build() {
+            if (message_List == null) {
+                throw new IllegalStateException("missing mandatory component message-List");
+            }
+            return new E2SM_RC_EventTrigger_Format1(message_List, globalAssociatedUEInfo, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static E2SM_RC_EventTrigger_Format1 decode(AperReader r) {
         String f = null;

@@ -24,6 +24,77 @@ public record E2SM_RC_EventTrigger_Format1_Item(long ric_eventTriggerCondition_I
         this(ric_eventTriggerCondition_ID, messageType, messageDirection, associatedUEInfo, associatedUEEvent, logicalOR, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long ric_eventTriggerCondition_ID;
+        private MessageType_Choice messageType;
+        private E2SM_RC_EventTrigger_Format1_Item.MessageDirection messageDirection;
+        private EventTrigger_UE_Info associatedUEInfo;
+        private EventTrigger_UEevent_Info associatedUEEvent;
+        private LogicalOR logicalOR;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ric-eventTriggerCondition-ID}. */
+        public Builder ric_eventTriggerCondition_ID(long value) {
+            this.ric_eventTriggerCondition_ID = value;
+            return this;
+        }
+
+        /** Component {@code messageType}. */
+        public Builder messageType(MessageType_Choice value) {
+            this.messageType = value;
+            return this;
+        }
+
+        /** Component {@code messageDirection} (may be absent: null). */
+        public Builder messageDirection(E2SM_RC_EventTrigger_Format1_Item.MessageDirection value) {
+            this.messageDirection = value;
+            return this;
+        }
+
+        /** Component {@code associatedUEInfo} (may be absent: null). */
+        public Builder associatedUEInfo(EventTrigger_UE_Info value) {
+            this.associatedUEInfo = value;
+            return this;
+        }
+
+        /** Component {@code associatedUEEvent} (may be absent: null). */
+        public Builder associatedUEEvent(EventTrigger_UEevent_Info value) {
+            this.associatedUEEvent = value;
+            return this;
+        }
+
+        /** Component {@code logicalOR} (may be absent: null). */
+        public Builder logicalOR(LogicalOR value) {
+            this.logicalOR = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public E2SM_RC_EventTrigger_Format1_Item build() {
+            if (ric_eventTriggerCondition_ID == null) {
+                throw new IllegalStateException("missing mandatory component ric-eventTriggerCondition-ID");
+            }
+            if (messageType == null) {
+                throw new IllegalStateException("missing mandatory component messageType");
+            }
+            return new E2SM_RC_EventTrigger_Format1_Item(ric_eventTriggerCondition_ID, messageType, messageDirection, associatedUEInfo, associatedUEEvent, logicalOR, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static E2SM_RC_EventTrigger_Format1_Item decode(AperReader r) {
         String f = null;

@@ -23,6 +23,63 @@ public record E2SM_RC_EventTrigger_Format2(long ric_callProcessType_ID, long ric
         this(ric_callProcessType_ID, ric_callProcessBreakpoint_ID, associatedE2NodeInfo, associatedUEInfo, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long ric_callProcessType_ID;
+        private Long ric_callProcessBreakpoint_ID;
+        private List<RANParameter_Testing_Item> associatedE2NodeInfo;
+        private EventTrigger_UE_Info associatedUEInfo;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ric-callProcessType-ID}. */
+        public Builder ric_callProcessType_ID(long value) {
+            this.ric_callProcessType_ID = value;
+            return this;
+        }
+
+        /** Component {@code ric-callProcessBreakpoint-ID}. */
+        public Builder ric_callProcessBreakpoint_ID(long value) {
+            this.ric_callProcessBreakpoint_ID = value;
+            return this;
+        }
+
+        /** Component {@code associatedE2NodeInfo} (may be absent: null). */
+        public Builder associatedE2NodeInfo(List<RANParameter_Testing_Item> value) {
+            this.associatedE2NodeInfo = value;
+            return this;
+        }
+
+        /** Component {@code associatedUEInfo} (may be absent: null). */
+        public Builder associatedUEInfo(EventTrigger_UE_Info value) {
+            this.associatedUEInfo = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public E2SM_RC_EventTrigger_Format2 build() {
+            if (ric_callProcessType_ID == null) {
+                throw new IllegalStateException("missing mandatory component ric-callProcessType-ID");
+            }
+            if (ric_callProcessBreakpoint_ID == null) {
+                throw new IllegalStateException("missing mandatory component ric-callProcessBreakpoint-ID");
+            }
+            return new E2SM_RC_EventTrigger_Format2(ric_callProcessType_ID, ric_callProcessBreakpoint_ID, associatedE2NodeInfo, associatedUEInfo, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static E2SM_RC_EventTrigger_Format2 decode(AperReader r) {
         String f = null;

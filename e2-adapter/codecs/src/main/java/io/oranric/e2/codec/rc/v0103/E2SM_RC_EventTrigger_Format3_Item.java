@@ -18,6 +18,63 @@ public record E2SM_RC_EventTrigger_Format3_Item(long ric_eventTriggerCondition_I
         this(ric_eventTriggerCondition_ID, e2NodeInfoChange_ID, associatedCellInfo, logicalOR, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long ric_eventTriggerCondition_ID;
+        private Long e2NodeInfoChange_ID;
+        private EventTrigger_Cell_Info associatedCellInfo;
+        private LogicalOR logicalOR;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ric-eventTriggerCondition-ID}. */
+        public Builder ric_eventTriggerCondition_ID(long value) {
+            this.ric_eventTriggerCondition_ID = value;
+            return this;
+        }
+
+        /** Component {@code e2NodeInfoChange-ID}. */
+        public Builder e2NodeInfoChange_ID(long value) {
+            this.e2NodeInfoChange_ID = value;
+            return this;
+        }
+
+        /** Component {@code associatedCellInfo} (may be absent: null). */
+        public Builder associatedCellInfo(EventTrigger_Cell_Info value) {
+            this.associatedCellInfo = value;
+            return this;
+        }
+
+        /** Component {@code logicalOR} (may be absent: null). */
+        public Builder logicalOR(LogicalOR value) {
+            this.logicalOR = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public E2SM_RC_EventTrigger_Format3_Item build() {
+            if (ric_eventTriggerCondition_ID == null) {
+                throw new IllegalStateException("missing mandatory component ric-eventTriggerCondition-ID");
+            }
+            if (e2NodeInfoChange_ID == null) {
+                throw new IllegalStateException("missing mandatory component e2NodeInfoChange-ID");
+            }
+            return new E2SM_RC_EventTrigger_Format3_Item(ric_eventTriggerCondition_ID, e2NodeInfoChange_ID, associatedCellInfo, logicalOR, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static E2SM_RC_EventTrigger_Format3_Item decode(AperReader r) {
         String f = null;

@@ -23,6 +23,63 @@ public record E2SM_RC_EventTrigger_Format4_Item(long ric_eventTriggerCondition_I
         this(ric_eventTriggerCondition_ID, triggerType, associatedUEInfo, logicalOR, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long ric_eventTriggerCondition_ID;
+        private TriggerType_Choice triggerType;
+        private EventTrigger_UE_Info associatedUEInfo;
+        private LogicalOR logicalOR;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ric-eventTriggerCondition-ID}. */
+        public Builder ric_eventTriggerCondition_ID(long value) {
+            this.ric_eventTriggerCondition_ID = value;
+            return this;
+        }
+
+        /** Component {@code triggerType}. */
+        public Builder triggerType(TriggerType_Choice value) {
+            this.triggerType = value;
+            return this;
+        }
+
+        /** Component {@code associatedUEInfo} (may be absent: null). */
+        public Builder associatedUEInfo(EventTrigger_UE_Info value) {
+            this.associatedUEInfo = value;
+            return this;
+        }
+
+        /** Component {@code logicalOR} (may be absent: null). */
+        public Builder logicalOR(LogicalOR value) {
+            this.logicalOR = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public E2SM_RC_EventTrigger_Format4_Item build() {
+            if (ric_eventTriggerCondition_ID == null) {
+                throw new IllegalStateException("missing mandatory component ric-eventTriggerCondition-ID");
+            }
+            if (triggerType == null) {
+                throw new IllegalStateException("missing mandatory component triggerType");
+            }
+            return new E2SM_RC_EventTrigger_Format4_Item(ric_eventTriggerCondition_ID, triggerType, associatedUEInfo, logicalOR, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static E2SM_RC_EventTrigger_Format4_Item decode(AperReader r) {
         String f = null;

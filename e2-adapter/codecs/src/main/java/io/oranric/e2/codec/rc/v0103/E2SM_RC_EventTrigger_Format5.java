@@ -24,6 +24,53 @@ public record E2SM_RC_EventTrigger_Format5(E2SM_RC_EventTrigger_Format5.OnDemand
         this(onDemand, associatedUEInfo, associatedCellInfo, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private E2SM_RC_EventTrigger_Format5.OnDemand onDemand;
+        private EventTrigger_UE_Info associatedUEInfo;
+        private EventTrigger_Cell_Info associatedCellInfo;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code onDemand}. */
+        public Builder onDemand(E2SM_RC_EventTrigger_Format5.OnDemand value) {
+            this.onDemand = value;
+            return this;
+        }
+
+        /** Component {@code associatedUEInfo} (may be absent: null). */
+        public Builder associatedUEInfo(EventTrigger_UE_Info value) {
+            this.associatedUEInfo = value;
+            return this;
+        }
+
+        /** Component {@code associatedCellInfo} (may be absent: null). */
+        public Builder associatedCellInfo(EventTrigger_Cell_Info value) {
+            this.associatedCellInfo = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public E2SM_RC_EventTrigger_Format5 build() {
+            if (onDemand == null) {
+                throw new IllegalStateException("missing mandatory component onDemand");
+            }
+            return new E2SM_RC_EventTrigger_Format5(onDemand, associatedUEInfo, associatedCellInfo, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static E2SM_RC_EventTrigger_Format5 decode(AperReader r) {
         String f = null;

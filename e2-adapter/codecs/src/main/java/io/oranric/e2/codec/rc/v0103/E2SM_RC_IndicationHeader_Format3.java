@@ -18,6 +18,43 @@ public record E2SM_RC_IndicationHeader_Format3(Long ric_eventTriggerCondition_ID
         this(ric_eventTriggerCondition_ID, ueID, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long ric_eventTriggerCondition_ID;
+        private UEID ueID;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ric-eventTriggerCondition-ID} (may be absent: null). */
+        public Builder ric_eventTriggerCondition_ID(Long value) {
+            this.ric_eventTriggerCondition_ID = value;
+            return this;
+        }
+
+        /** Component {@code ueID} (may be absent: null). */
+        public Builder ueID(UEID value) {
+            this.ueID = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public E2SM_RC_IndicationHeader_Format3 build() {
+            return new E2SM_RC_IndicationHeader_Format3(ric_eventTriggerCondition_ID, ueID, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static E2SM_RC_IndicationHeader_Format3 decode(AperReader r) {
         String f = null;

@@ -24,6 +24,60 @@ public record E2SM_RC_IndicationMessage_Format3_Item(CGI cellGlobal_ID, OctetStr
         this(cellGlobal_ID, cellContextInfo, cellDeleted, neighborRelation_Table, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private CGI cellGlobal_ID;
+        private OctetString cellContextInfo;
+        private Boolean cellDeleted;
+        private NeighborRelation_Info neighborRelation_Table;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code cellGlobal-ID}. */
+        public Builder cellGlobal_ID(CGI value) {
+            this.cellGlobal_ID = value;
+            return this;
+        }
+
+        /** Component {@code cellContextInfo} (may be absent: null). */
+        public Builder cellContextInfo(OctetString value) {
+            this.cellContextInfo = value;
+            return this;
+        }
+
+        /** Component {@code cellDeleted} (may be absent: null). */
+        public Builder cellDeleted(Boolean value) {
+            this.cellDeleted = value;
+            return this;
+        }
+
+        /** Component {@code neighborRelation-Table} (may be absent: null). */
+        public Builder neighborRelation_Table(NeighborRelation_Info value) {
+            this.neighborRelation_Table = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public E2SM_RC_IndicationMessage_Format3_Item build() {
+            if (cellGlobal_ID == null) {
+                throw new IllegalStateException("missing mandatory component cellGlobal-ID");
+            }
+            return new E2SM_RC_IndicationMessage_Format3_Item(cellGlobal_ID, cellContextInfo, cellDeleted, neighborRelation_Table, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static E2SM_RC_IndicationMessage_Format3_Item decode(AperReader r) {
         String f = null;

@@ -25,6 +25,56 @@ public record E2SM_RC_IndicationMessage_Format4_ItemUE(UEID ueID, OctetString ue
         this(ueID, ueContextInfo, cellGlobal_ID, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private UEID ueID;
+        private OctetString ueContextInfo;
+        private CGI cellGlobal_ID;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ueID}. */
+        public Builder ueID(UEID value) {
+            this.ueID = value;
+            return this;
+        }
+
+        /** Component {@code ueContextInfo} (may be absent: null). */
+        public Builder ueContextInfo(OctetString value) {
+            this.ueContextInfo = value;
+            return this;
+        }
+
+        /** Component {@code cellGlobal-ID}. */
+        public Builder cellGlobal_ID(CGI value) {
+            this.cellGlobal_ID = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public E2SM_RC_IndicationMessage_Format4_ItemUE build() {
+            if (ueID == null) {
+                throw new IllegalStateException("missing mandatory component ueID");
+            }
+            if (cellGlobal_ID == null) {
+                throw new IllegalStateException("missing mandatory component cellGlobal-ID");
+            }
+            return new E2SM_RC_IndicationMessage_Format4_ItemUE(ueID, ueContextInfo, cellGlobal_ID, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static E2SM_RC_IndicationMessage_Format4_ItemUE decode(AperReader r) {
         String f = null;

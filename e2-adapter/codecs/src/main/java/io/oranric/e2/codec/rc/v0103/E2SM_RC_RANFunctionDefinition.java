@@ -23,6 +23,74 @@ public record E2SM_RC_RANFunctionDefinition(RANfunction_Name ranFunction_Name, R
         this(ranFunction_Name, ranFunctionDefinition_EventTrigger, ranFunctionDefinition_Report, ranFunctionDefinition_Insert, ranFunctionDefinition_Control, ranFunctionDefinition_Policy, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private RANfunction_Name ranFunction_Name;
+        private RANFunctionDefinition_EventTrigger ranFunctionDefinition_EventTrigger;
+        private RANFunctionDefinition_Report ranFunctionDefinition_Report;
+        private RANFunctionDefinition_Insert ranFunctionDefinition_Insert;
+        private RANFunctionDefinition_Control ranFunctionDefinition_Control;
+        private RANFunctionDefinition_Policy ranFunctionDefinition_Policy;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ranFunction-Name}. */
+        public Builder ranFunction_Name(RANfunction_Name value) {
+            this.ranFunction_Name = value;
+            return this;
+        }
+
+        /** Component {@code ranFunctionDefinition-EventTrigger} (may be absent: null). */
+        public Builder ranFunctionDefinition_EventTrigger(RANFunctionDefinition_EventTrigger value) {
+            this.ranFunctionDefinition_EventTrigger = value;
+            return this;
+        }
+
+        /** Component {@code ranFunctionDefinition-Report} (may be absent: null). */
+        public Builder ranFunctionDefinition_Report(RANFunctionDefinition_Report value) {
+            this.ranFunctionDefinition_Report = value;
+            return this;
+        }
+
+        /** Component {@code ranFunctionDefinition-Insert} (may be absent: null). */
+        public Builder ranFunctionDefinition_Insert(RANFunctionDefinition_Insert value) {
+            this.ranFunctionDefinition_Insert = value;
+            return this;
+        }
+
+        /** Component {@code ranFunctionDefinition-Control} (may be absent: null). */
+        public Builder ranFunctionDefinition_Control(RANFunctionDefinition_Control value) {
+            this.ranFunctionDefinition_Control = value;
+            return this;
+        }
+
+        /** Component {@code ranFunctionDefinition-Policy} (may be absent: null). */
+        public Builder ranFunctionDefinition_Policy(RANFunctionDefinition_Policy value) {
+            this.ranFunctionDefinition_Policy = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public E2SM_RC_RANFunctionDefinition build() {
+            if (ranFunction_Name == null) {
+                throw new IllegalStateException("missing mandatory component ranFunction-Name");
+            }
+            return new E2SM_RC_RANFunctionDefinition(ranFunction_Name, ranFunctionDefinition_EventTrigger, ranFunctionDefinition_Report, ranFunctionDefinition_Insert, ranFunctionDefinition_Control, ranFunctionDefinition_Policy, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static E2SM_RC_RANFunctionDefinition decode(AperReader r) {
         String f = null;

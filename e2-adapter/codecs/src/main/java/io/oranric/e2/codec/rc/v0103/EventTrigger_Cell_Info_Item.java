@@ -24,6 +24,56 @@ public record EventTrigger_Cell_Info_Item(long eventTriggerCellID, EventTrigger_
         this(eventTriggerCellID, cellType, logicalOR, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long eventTriggerCellID;
+        private EventTrigger_Cell_Info_Item.CellType cellType;
+        private LogicalOR logicalOR;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code eventTriggerCellID}. */
+        public Builder eventTriggerCellID(long value) {
+            this.eventTriggerCellID = value;
+            return this;
+        }
+
+        /** Component {@code cellType}. */
+        public Builder cellType(EventTrigger_Cell_Info_Item.CellType value) {
+            this.cellType = value;
+            return this;
+        }
+
+        /** Component {@code logicalOR} (may be absent: null). */
+        public Builder logicalOR(LogicalOR value) {
+            this.logicalOR = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public EventTrigger_Cell_Info_Item build() {
+            if (eventTriggerCellID == null) {
+                throw new IllegalStateException("missing mandatory component eventTriggerCellID");
+            }
+            if (cellType == null) {
+                throw new IllegalStateException("missing mandatory component cellType");
+            }
+            return new EventTrigger_Cell_Info_Item(eventTriggerCellID, cellType, logicalOR, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static EventTrigger_Cell_Info_Item decode(AperReader r) {
         String f = null;

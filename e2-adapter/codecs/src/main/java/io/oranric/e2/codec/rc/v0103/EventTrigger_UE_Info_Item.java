@@ -24,6 +24,56 @@ public record EventTrigger_UE_Info_Item(long eventTriggerUEID, EventTrigger_UE_I
         this(eventTriggerUEID, ueType, logicalOR, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long eventTriggerUEID;
+        private EventTrigger_UE_Info_Item.UeType ueType;
+        private LogicalOR logicalOR;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code eventTriggerUEID}. */
+        public Builder eventTriggerUEID(long value) {
+            this.eventTriggerUEID = value;
+            return this;
+        }
+
+        /** Component {@code ueType}. */
+        public Builder ueType(EventTrigger_UE_Info_Item.UeType value) {
+            this.ueType = value;
+            return this;
+        }
+
+        /** Component {@code logicalOR} (may be absent: null). */
+        public Builder logicalOR(LogicalOR value) {
+            this.logicalOR = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public EventTrigger_UE_Info_Item build() {
+            if (eventTriggerUEID == null) {
+                throw new IllegalStateException("missing mandatory component eventTriggerUEID");
+            }
+            if (ueType == null) {
+                throw new IllegalStateException("missing mandatory component ueType");
+            }
+            return new EventTrigger_UE_Info_Item(eventTriggerUEID, ueType, logicalOR, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static EventTrigger_UE_Info_Item decode(AperReader r) {
         String f = null;

@@ -25,6 +25,46 @@ public record EventTrigger_UE_Info_Item_Choice_Individual(UEID ueID, List<RANPar
         this(ueID, ranParameterTesting, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private UEID ueID;
+        private List<RANParameter_Testing_Item> ranParameterTesting;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ueID}. */
+        public Builder ueID(UEID value) {
+            this.ueID = value;
+            return this;
+        }
+
+        /** Component {@code ranParameterTesting} (may be absent: null). */
+        public Builder ranParameterTesting(List<RANParameter_Testing_Item> value) {
+            this.ranParameterTesting = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public EventTrigger_UE_Info_Item_Choice_Individual build() {
+            if (ueID == null) {
+                throw new IllegalStateException("missing mandatory component ueID");
+            }
+            return new EventTrigger_UE_Info_Item_Choice_Individual(ueID, ranParameterTesting, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static EventTrigger_UE_Info_Item_Choice_Individual decode(AperReader r) {
         String f = null;

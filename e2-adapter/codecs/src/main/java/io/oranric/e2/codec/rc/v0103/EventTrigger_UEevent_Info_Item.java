@@ -18,6 +18,46 @@ public record EventTrigger_UEevent_Info_Item(long ueEventID, LogicalOR logicalOR
         this(ueEventID, logicalOR, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long ueEventID;
+        private LogicalOR logicalOR;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ueEventID}. */
+        public Builder ueEventID(long value) {
+            this.ueEventID = value;
+            return this;
+        }
+
+        /** Component {@code logicalOR} (may be absent: null). */
+        public Builder logicalOR(LogicalOR value) {
+            this.logicalOR = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public EventTrigger_UEevent_Info_Item build() {
+            if (ueEventID == null) {
+                throw new IllegalStateException("missing mandatory component ueEventID");
+            }
+            return new EventTrigger_UEevent_Info_Item(ueEventID, logicalOR, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static EventTrigger_UEevent_Info_Item decode(AperReader r) {
         String f = null;

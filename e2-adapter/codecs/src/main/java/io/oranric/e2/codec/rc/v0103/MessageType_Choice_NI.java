@@ -23,6 +23,53 @@ public record MessageType_Choice_NI(InterfaceType nI_Type, InterfaceIdentifier n
         this(nI_Type, nI_Identifier, nI_Message, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private InterfaceType nI_Type;
+        private InterfaceIdentifier nI_Identifier;
+        private Interface_MessageID nI_Message;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code nI-Type}. */
+        public Builder nI_Type(InterfaceType value) {
+            this.nI_Type = value;
+            return this;
+        }
+
+        /** Component {@code nI-Identifier} (may be absent: null). */
+        public Builder nI_Identifier(InterfaceIdentifier value) {
+            this.nI_Identifier = value;
+            return this;
+        }
+
+        /** Component {@code nI-Message} (may be absent: null). */
+        public Builder nI_Message(Interface_MessageID value) {
+            this.nI_Message = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public MessageType_Choice_NI build() {
+            if (nI_Type == null) {
+                throw new IllegalStateException("missing mandatory component nI-Type");
+            }
+            return new MessageType_Choice_NI(nI_Type, nI_Identifier, nI_Message, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static MessageType_Choice_NI decode(AperReader r) {
         String f = null;

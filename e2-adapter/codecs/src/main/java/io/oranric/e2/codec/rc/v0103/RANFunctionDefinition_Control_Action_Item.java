@@ -25,6 +25,56 @@ public record RANFunctionDefinition_Control_Action_Item(long ric_ControlAction_I
         this(ric_ControlAction_ID, ric_ControlAction_Name, ran_ControlActionParameters_List, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long ric_ControlAction_ID;
+        private String ric_ControlAction_Name;
+        private List<ControlAction_RANParameter_Item> ran_ControlActionParameters_List;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ric-ControlAction-ID}. */
+        public Builder ric_ControlAction_ID(long value) {
+            this.ric_ControlAction_ID = value;
+            return this;
+        }
+
+        /** Component {@code ric-ControlAction-Name}. */
+        public Builder ric_ControlAction_Name(String value) {
+            this.ric_ControlAction_Name = value;
+            return this;
+        }
+
+        /** Component {@code ran-ControlActionParameters-List} (may be absent: null). */
+        public Builder ran_ControlActionParameters_List(List<ControlAction_RANParameter_Item> value) {
+            this.ran_ControlActionParameters_List = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public RANFunctionDefinition_Control_Action_Item build() {
+            if (ric_ControlAction_ID == null) {
+                throw new IllegalStateException("missing mandatory component ric-ControlAction-ID");
+            }
+            if (ric_ControlAction_Name == null) {
+                throw new IllegalStateException("missing mandatory component ric-ControlAction-Name");
+            }
+            return new RANFunctionDefinition_Control_Action_Item(ric_ControlAction_ID, ric_ControlAction_Name, ran_ControlActionParameters_List, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static RANFunctionDefinition_Control_Action_Item decode(AperReader r) {
         String f = null;

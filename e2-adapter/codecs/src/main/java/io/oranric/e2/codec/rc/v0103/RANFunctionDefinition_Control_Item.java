@@ -26,6 +26,100 @@ public record RANFunctionDefinition_Control_Item(long ric_ControlStyle_Type, Str
         this(ric_ControlStyle_Type, ric_ControlStyle_Name, ric_ControlAction_List, ric_ControlHeaderFormat_Type, ric_ControlMessageFormat_Type, ric_CallProcessIDFormat_Type, ric_ControlOutcomeFormat_Type, ran_ControlOutcomeParameters_List, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long ric_ControlStyle_Type;
+        private String ric_ControlStyle_Name;
+        private List<RANFunctionDefinition_Control_Action_Item> ric_ControlAction_List;
+        private Long ric_ControlHeaderFormat_Type;
+        private Long ric_ControlMessageFormat_Type;
+        private Long ric_CallProcessIDFormat_Type;
+        private Long ric_ControlOutcomeFormat_Type;
+        private List<ControlOutcome_RANParameter_Item> ran_ControlOutcomeParameters_List;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ric-ControlStyle-Type}. */
+        public Builder ric_ControlStyle_Type(long value) {
+            this.ric_ControlStyle_Type = value;
+            return this;
+        }
+
+        /** Component {@code ric-ControlStyle-Name}. */
+        public Builder ric_ControlStyle_Name(String value) {
+            this.ric_ControlStyle_Name = value;
+            return this;
+        }
+
+        /** Component {@code ric-ControlAction-List} (may be absent: null). */
+        public Builder ric_ControlAction_List(List<RANFunctionDefinition_Control_Action_Item> value) {
+            this.ric_ControlAction_List = value;
+            return this;
+        }
+
+        /** Component {@code ric-ControlHeaderFormat-Type}. */
+        public Builder ric_ControlHeaderFormat_Type(long value) {
+            this.ric_ControlHeaderFormat_Type = value;
+            return this;
+        }
+
+        /** Component {@code ric-ControlMessageFormat-Type}. */
+        public Builder ric_ControlMessageFormat_Type(long value) {
+            this.ric_ControlMessageFormat_Type = value;
+            return this;
+        }
+
+        /** Component {@code ric-CallProcessIDFormat-Type} (may be absent: null). */
+        public Builder ric_CallProcessIDFormat_Type(Long value) {
+            this.ric_CallProcessIDFormat_Type = value;
+            return this;
+        }
+
+        /** Component {@code ric-ControlOutcomeFormat-Type}. */
+        public Builder ric_ControlOutcomeFormat_Type(long value) {
+            this.ric_ControlOutcomeFormat_Type = value;
+            return this;
+        }
+
+        /** Component {@code ran-ControlOutcomeParameters-List} (may be absent: null). */
+        public Builder ran_ControlOutcomeParameters_List(List<ControlOutcome_RANParameter_Item> value) {
+            this.ran_ControlOutcomeParameters_List = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public RANFunctionDefinition_Control_Item build() {
+            if (ric_ControlStyle_Type == null) {
+                throw new IllegalStateException("missing mandatory component ric-ControlStyle-Type");
+            }
+            if (ric_ControlStyle_Name == null) {
+                throw new IllegalStateException("missing mandatory component ric-ControlStyle-Name");
+            }
+            if (ric_ControlHeaderFormat_Type == null) {
+                throw new IllegalStateException("missing mandatory component ric-ControlHeaderFormat-Type");
+            }
+            if (ric_ControlMessageFormat_Type == null) {
+                throw new IllegalStateException("missing mandatory component ric-ControlMessageFormat-Type");
+            }
+            if (ric_ControlOutcomeFormat_Type == null) {
+                throw new IllegalStateException("missing mandatory component ric-ControlOutcomeFormat-Type");
+            }
+            return new RANFunctionDefinition_Control_Item(ric_ControlStyle_Type, ric_ControlStyle_Name, ric_ControlAction_List, ric_ControlHeaderFormat_Type, ric_ControlMessageFormat_Type, ric_CallProcessIDFormat_Type, ric_ControlOutcomeFormat_Type, ran_ControlOutcomeParameters_List, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static RANFunctionDefinition_Control_Item decode(AperReader r) {
         String f = null;

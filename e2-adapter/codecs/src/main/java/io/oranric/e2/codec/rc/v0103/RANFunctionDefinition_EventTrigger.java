@@ -29,6 +29,67 @@ public record RANFunctionDefinition_EventTrigger(List<RANFunctionDefinition_Even
         this(ric_EventTriggerStyle_List, ran_L2Parameters_List, ran_CallProcessTypes_List, ran_UEIdentificationParameters_List, ran_CellIdentificationParameters_List, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private List<RANFunctionDefinition_EventTrigger_Style_Item> ric_EventTriggerStyle_List;
+        private List<L2Parameters_RANParameter_Item> ran_L2Parameters_List;
+        private List<RANFunctionDefinition_EventTrigger_CallProcess_Item> ran_CallProcessTypes_List;
+        private List<UEIdentification_RANParameter_Item> ran_UEIdentificationParameters_List;
+        private List<CellIdentification_RANParameter_Item> ran_CellIdentificationParameters_List;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ric-EventTriggerStyle-List}. */
+        public Builder ric_EventTriggerStyle_List(List<RANFunctionDefinition_EventTrigger_Style_Item> value) {
+            this.ric_EventTriggerStyle_List = value;
+            return this;
+        }
+
+        /** Component {@code ran-L2Parameters-List} (may be absent: null). */
+        public Builder ran_L2Parameters_List(List<L2Parameters_RANParameter_Item> value) {
+            this.ran_L2Parameters_List = value;
+            return this;
+        }
+
+        /** Component {@code ran-CallProcessTypes-List} (may be absent: null). */
+        public Builder ran_CallProcessTypes_List(List<RANFunctionDefinition_EventTrigger_CallProcess_Item> value) {
+            this.ran_CallProcessTypes_List = value;
+            return this;
+        }
+
+        /** Component {@code ran-UEIdentificationParameters-List} (may be absent: null). */
+        public Builder ran_UEIdentificationParameters_List(List<UEIdentification_RANParameter_Item> value) {
+            this.ran_UEIdentificationParameters_List = value;
+            return this;
+        }
+
+        /** Component {@code ran-CellIdentificationParameters-List} (may be absent: null). */
+        public Builder ran_CellIdentificationParameters_List(List<CellIdentification_RANParameter_Item> value) {
+            this.ran_CellIdentificationParameters_List = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public RANFunctionDefinition_EventTrigger build() {
+            if (ric_EventTriggerStyle_List == null) {
+                throw new IllegalStateException("missing mandatory component ric-EventTriggerStyle-List");
+            }
+            return new RANFunctionDefinition_EventTrigger(ric_EventTriggerStyle_List, ran_L2Parameters_List, ran_CallProcessTypes_List, ran_UEIdentificationParameters_List, ran_CellIdentificationParameters_List, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static RANFunctionDefinition_EventTrigger decode(AperReader r) {
         String f = null;

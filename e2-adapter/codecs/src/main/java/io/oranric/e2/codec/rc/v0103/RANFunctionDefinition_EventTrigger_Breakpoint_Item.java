@@ -25,6 +25,56 @@ public record RANFunctionDefinition_EventTrigger_Breakpoint_Item(long callProces
         this(callProcessBreakpoint_ID, callProcessBreakpoint_Name, ran_CallProcessBreakpointParameters_List, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long callProcessBreakpoint_ID;
+        private String callProcessBreakpoint_Name;
+        private List<CallProcessBreakpoint_RANParameter_Item> ran_CallProcessBreakpointParameters_List;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code callProcessBreakpoint-ID}. */
+        public Builder callProcessBreakpoint_ID(long value) {
+            this.callProcessBreakpoint_ID = value;
+            return this;
+        }
+
+        /** Component {@code callProcessBreakpoint-Name}. */
+        public Builder callProcessBreakpoint_Name(String value) {
+            this.callProcessBreakpoint_Name = value;
+            return this;
+        }
+
+        /** Component {@code ran-CallProcessBreakpointParameters-List} (may be absent: null). */
+        public Builder ran_CallProcessBreakpointParameters_List(List<CallProcessBreakpoint_RANParameter_Item> value) {
+            this.ran_CallProcessBreakpointParameters_List = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public RANFunctionDefinition_EventTrigger_Breakpoint_Item build() {
+            if (callProcessBreakpoint_ID == null) {
+                throw new IllegalStateException("missing mandatory component callProcessBreakpoint-ID");
+            }
+            if (callProcessBreakpoint_Name == null) {
+                throw new IllegalStateException("missing mandatory component callProcessBreakpoint-Name");
+            }
+            return new RANFunctionDefinition_EventTrigger_Breakpoint_Item(callProcessBreakpoint_ID, callProcessBreakpoint_Name, ran_CallProcessBreakpointParameters_List, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static RANFunctionDefinition_EventTrigger_Breakpoint_Item decode(AperReader r) {
         String f = null;

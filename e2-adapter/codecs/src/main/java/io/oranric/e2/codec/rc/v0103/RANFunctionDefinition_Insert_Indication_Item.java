@@ -25,6 +25,56 @@ public record RANFunctionDefinition_Insert_Indication_Item(long ric_InsertIndica
         this(ric_InsertIndication_ID, ric_InsertIndication_Name, ran_InsertIndicationParameters_List, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long ric_InsertIndication_ID;
+        private String ric_InsertIndication_Name;
+        private List<InsertIndication_RANParameter_Item> ran_InsertIndicationParameters_List;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ric-InsertIndication-ID}. */
+        public Builder ric_InsertIndication_ID(long value) {
+            this.ric_InsertIndication_ID = value;
+            return this;
+        }
+
+        /** Component {@code ric-InsertIndication-Name}. */
+        public Builder ric_InsertIndication_Name(String value) {
+            this.ric_InsertIndication_Name = value;
+            return this;
+        }
+
+        /** Component {@code ran-InsertIndicationParameters-List} (may be absent: null). */
+        public Builder ran_InsertIndicationParameters_List(List<InsertIndication_RANParameter_Item> value) {
+            this.ran_InsertIndicationParameters_List = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public RANFunctionDefinition_Insert_Indication_Item build() {
+            if (ric_InsertIndication_ID == null) {
+                throw new IllegalStateException("missing mandatory component ric-InsertIndication-ID");
+            }
+            if (ric_InsertIndication_Name == null) {
+                throw new IllegalStateException("missing mandatory component ric-InsertIndication-Name");
+            }
+            return new RANFunctionDefinition_Insert_Indication_Item(ric_InsertIndication_ID, ric_InsertIndication_Name, ran_InsertIndicationParameters_List, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static RANFunctionDefinition_Insert_Indication_Item decode(AperReader r) {
         String f = null;

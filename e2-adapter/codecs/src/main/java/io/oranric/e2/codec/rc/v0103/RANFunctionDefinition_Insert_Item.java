@@ -25,6 +25,106 @@ public record RANFunctionDefinition_Insert_Item(long ric_InsertStyle_Type, Strin
         this(ric_InsertStyle_Type, ric_InsertStyle_Name, ric_SupportedEventTriggerStyle_Type, ric_ActionDefinitionFormat_Type, ric_InsertIndication_List, ric_IndicationHeaderFormat_Type, ric_IndicationMessageFormat_Type, ric_CallProcessIDFormat_Type, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long ric_InsertStyle_Type;
+        private String ric_InsertStyle_Name;
+        private Long ric_SupportedEventTriggerStyle_Type;
+        private Long ric_ActionDefinitionFormat_Type;
+        private List<RANFunctionDefinition_Insert_Indication_Item> ric_InsertIndication_List;
+        private Long ric_IndicationHeaderFormat_Type;
+        private Long ric_IndicationMessageFormat_Type;
+        private Long ric_CallProcessIDFormat_Type;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ric-InsertStyle-Type}. */
+        public Builder ric_InsertStyle_Type(long value) {
+            this.ric_InsertStyle_Type = value;
+            return this;
+        }
+
+        /** Component {@code ric-InsertStyle-Name}. */
+        public Builder ric_InsertStyle_Name(String value) {
+            this.ric_InsertStyle_Name = value;
+            return this;
+        }
+
+        /** Component {@code ric-SupportedEventTriggerStyle-Type}. */
+        public Builder ric_SupportedEventTriggerStyle_Type(long value) {
+            this.ric_SupportedEventTriggerStyle_Type = value;
+            return this;
+        }
+
+        /** Component {@code ric-ActionDefinitionFormat-Type}. */
+        public Builder ric_ActionDefinitionFormat_Type(long value) {
+            this.ric_ActionDefinitionFormat_Type = value;
+            return this;
+        }
+
+        /** Component {@code ric-InsertIndication-List} (may be absent: null). */
+        public Builder ric_InsertIndication_List(List<RANFunctionDefinition_Insert_Indication_Item> value) {
+            this.ric_InsertIndication_List = value;
+            return this;
+        }
+
+        /** Component {@code ric-IndicationHeaderFormat-Type}. */
+        public Builder ric_IndicationHeaderFormat_Type(long value) {
+            this.ric_IndicationHeaderFormat_Type = value;
+            return this;
+        }
+
+        /** Component {@code ric-IndicationMessageFormat-Type}. */
+        public Builder ric_IndicationMessageFormat_Type(long value) {
+            this.ric_IndicationMessageFormat_Type = value;
+            return this;
+        }
+
+        /** Component {@code ric-CallProcessIDFormat-Type}. */
+        public Builder ric_CallProcessIDFormat_Type(long value) {
+            this.ric_CallProcessIDFormat_Type = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public RANFunctionDefinition_Insert_Item build() {
+            if (ric_InsertStyle_Type == null) {
+                throw new IllegalStateException("missing mandatory component ric-InsertStyle-Type");
+            }
+            if (ric_InsertStyle_Name == null) {
+                throw new IllegalStateException("missing mandatory component ric-InsertStyle-Name");
+            }
+            if (ric_SupportedEventTriggerStyle_Type == null) {
+                throw new IllegalStateException("missing mandatory component ric-SupportedEventTriggerStyle-Type");
+            }
+            if (ric_ActionDefinitionFormat_Type == null) {
+                throw new IllegalStateException("missing mandatory component ric-ActionDefinitionFormat-Type");
+            }
+            if (ric_IndicationHeaderFormat_Type == null) {
+                throw new IllegalStateException("missing mandatory component ric-IndicationHeaderFormat-Type");
+            }
+            if (ric_IndicationMessageFormat_Type == null) {
+                throw new IllegalStateException("missing mandatory component ric-IndicationMessageFormat-Type");
+            }
+            if (ric_CallProcessIDFormat_Type == null) {
+                throw new IllegalStateException("missing mandatory component ric-CallProcessIDFormat-Type");
+            }
+            return new RANFunctionDefinition_Insert_Item(ric_InsertStyle_Type, ric_InsertStyle_Name, ric_SupportedEventTriggerStyle_Type, ric_ActionDefinitionFormat_Type, ric_InsertIndication_List, ric_IndicationHeaderFormat_Type, ric_IndicationMessageFormat_Type, ric_CallProcessIDFormat_Type, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static RANFunctionDefinition_Insert_Item decode(AperReader r) {
         String f = null;

@@ -26,6 +26,73 @@ public record RANFunctionDefinition_Policy_Action_Item(long ric_PolicyAction_ID,
         this(ric_PolicyAction_ID, ric_PolicyAction_Name, ric_ActionDefinitionFormat_Type, ran_PolicyActionParameters_List, ran_PolicyConditionParameters_List, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long ric_PolicyAction_ID;
+        private String ric_PolicyAction_Name;
+        private Long ric_ActionDefinitionFormat_Type;
+        private List<PolicyAction_RANParameter_Item> ran_PolicyActionParameters_List;
+        private List<PolicyCondition_RANParameter_Item> ran_PolicyConditionParameters_List;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ric-PolicyAction-ID}. */
+        public Builder ric_PolicyAction_ID(long value) {
+            this.ric_PolicyAction_ID = value;
+            return this;
+        }
+
+        /** Component {@code ric-PolicyAction-Name}. */
+        public Builder ric_PolicyAction_Name(String value) {
+            this.ric_PolicyAction_Name = value;
+            return this;
+        }
+
+        /** Component {@code ric-ActionDefinitionFormat-Type}. */
+        public Builder ric_ActionDefinitionFormat_Type(long value) {
+            this.ric_ActionDefinitionFormat_Type = value;
+            return this;
+        }
+
+        /** Component {@code ran-PolicyActionParameters-List} (may be absent: null). */
+        public Builder ran_PolicyActionParameters_List(List<PolicyAction_RANParameter_Item> value) {
+            this.ran_PolicyActionParameters_List = value;
+            return this;
+        }
+
+        /** Component {@code ran-PolicyConditionParameters-List} (may be absent: null). */
+        public Builder ran_PolicyConditionParameters_List(List<PolicyCondition_RANParameter_Item> value) {
+            this.ran_PolicyConditionParameters_List = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public RANFunctionDefinition_Policy_Action_Item build() {
+            if (ric_PolicyAction_ID == null) {
+                throw new IllegalStateException("missing mandatory component ric-PolicyAction-ID");
+            }
+            if (ric_PolicyAction_Name == null) {
+                throw new IllegalStateException("missing mandatory component ric-PolicyAction-Name");
+            }
+            if (ric_ActionDefinitionFormat_Type == null) {
+                throw new IllegalStateException("missing mandatory component ric-ActionDefinitionFormat-Type");
+            }
+            return new RANFunctionDefinition_Policy_Action_Item(ric_PolicyAction_ID, ric_PolicyAction_Name, ric_ActionDefinitionFormat_Type, ran_PolicyActionParameters_List, ran_PolicyConditionParameters_List, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static RANFunctionDefinition_Policy_Action_Item decode(AperReader r) {
         String f = null;

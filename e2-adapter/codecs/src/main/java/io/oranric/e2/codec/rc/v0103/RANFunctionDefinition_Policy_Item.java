@@ -25,6 +25,66 @@ public record RANFunctionDefinition_Policy_Item(long ric_PolicyStyle_Type, Strin
         this(ric_PolicyStyle_Type, ric_PolicyStyle_Name, ric_SupportedEventTriggerStyle_Type, ric_PolicyAction_List, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long ric_PolicyStyle_Type;
+        private String ric_PolicyStyle_Name;
+        private Long ric_SupportedEventTriggerStyle_Type;
+        private List<RANFunctionDefinition_Policy_Action_Item> ric_PolicyAction_List;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ric-PolicyStyle-Type}. */
+        public Builder ric_PolicyStyle_Type(long value) {
+            this.ric_PolicyStyle_Type = value;
+            return this;
+        }
+
+        /** Component {@code ric-PolicyStyle-Name}. */
+        public Builder ric_PolicyStyle_Name(String value) {
+            this.ric_PolicyStyle_Name = value;
+            return this;
+        }
+
+        /** Component {@code ric-SupportedEventTriggerStyle-Type}. */
+        public Builder ric_SupportedEventTriggerStyle_Type(long value) {
+            this.ric_SupportedEventTriggerStyle_Type = value;
+            return this;
+        }
+
+        /** Component {@code ric-PolicyAction-List} (may be absent: null). */
+        public Builder ric_PolicyAction_List(List<RANFunctionDefinition_Policy_Action_Item> value) {
+            this.ric_PolicyAction_List = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public RANFunctionDefinition_Policy_Item build() {
+            if (ric_PolicyStyle_Type == null) {
+                throw new IllegalStateException("missing mandatory component ric-PolicyStyle-Type");
+            }
+            if (ric_PolicyStyle_Name == null) {
+                throw new IllegalStateException("missing mandatory component ric-PolicyStyle-Name");
+            }
+            if (ric_SupportedEventTriggerStyle_Type == null) {
+                throw new IllegalStateException("missing mandatory component ric-SupportedEventTriggerStyle-Type");
+            }
+            return new RANFunctionDefinition_Policy_Item(ric_PolicyStyle_Type, ric_PolicyStyle_Name, ric_SupportedEventTriggerStyle_Type, ric_PolicyAction_List, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static RANFunctionDefinition_Policy_Item decode(AperReader r) {
         String f = null;

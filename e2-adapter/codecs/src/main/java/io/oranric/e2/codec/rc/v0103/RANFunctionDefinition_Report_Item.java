@@ -25,6 +25,96 @@ public record RANFunctionDefinition_Report_Item(long ric_ReportStyle_Type, Strin
         this(ric_ReportStyle_Type, ric_ReportStyle_Name, ric_SupportedEventTriggerStyle_Type, ric_ReportActionFormat_Type, ric_IndicationHeaderFormat_Type, ric_IndicationMessageFormat_Type, ran_ReportParameters_List, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long ric_ReportStyle_Type;
+        private String ric_ReportStyle_Name;
+        private Long ric_SupportedEventTriggerStyle_Type;
+        private Long ric_ReportActionFormat_Type;
+        private Long ric_IndicationHeaderFormat_Type;
+        private Long ric_IndicationMessageFormat_Type;
+        private List<Report_RANParameter_Item> ran_ReportParameters_List;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ric-ReportStyle-Type}. */
+        public Builder ric_ReportStyle_Type(long value) {
+            this.ric_ReportStyle_Type = value;
+            return this;
+        }
+
+        /** Component {@code ric-ReportStyle-Name}. */
+        public Builder ric_ReportStyle_Name(String value) {
+            this.ric_ReportStyle_Name = value;
+            return this;
+        }
+
+        /** Component {@code ric-SupportedEventTriggerStyle-Type}. */
+        public Builder ric_SupportedEventTriggerStyle_Type(long value) {
+            this.ric_SupportedEventTriggerStyle_Type = value;
+            return this;
+        }
+
+        /** Component {@code ric-ReportActionFormat-Type}. */
+        public Builder ric_ReportActionFormat_Type(long value) {
+            this.ric_ReportActionFormat_Type = value;
+            return this;
+        }
+
+        /** Component {@code ric-IndicationHeaderFormat-Type}. */
+        public Builder ric_IndicationHeaderFormat_Type(long value) {
+            this.ric_IndicationHeaderFormat_Type = value;
+            return this;
+        }
+
+        /** Component {@code ric-IndicationMessageFormat-Type}. */
+        public Builder ric_IndicationMessageFormat_Type(long value) {
+            this.ric_IndicationMessageFormat_Type = value;
+            return this;
+        }
+
+        /** Component {@code ran-ReportParameters-List} (may be absent: null). */
+        public Builder ran_ReportParameters_List(List<Report_RANParameter_Item> value) {
+            this.ran_ReportParameters_List = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public RANFunctionDefinition_Report_Item build() {
+            if (ric_ReportStyle_Type == null) {
+                throw new IllegalStateException("missing mandatory component ric-ReportStyle-Type");
+            }
+            if (ric_ReportStyle_Name == null) {
+                throw new IllegalStateException("missing mandatory component ric-ReportStyle-Name");
+            }
+            if (ric_SupportedEventTriggerStyle_Type == null) {
+                throw new IllegalStateException("missing mandatory component ric-SupportedEventTriggerStyle-Type");
+            }
+            if (ric_ReportActionFormat_Type == null) {
+                throw new IllegalStateException("missing mandatory component ric-ReportActionFormat-Type");
+            }
+            if (ric_IndicationHeaderFormat_Type == null) {
+                throw new IllegalStateException("missing mandatory component ric-IndicationHeaderFormat-Type");
+            }
+            if (ric_IndicationMessageFormat_Type == null) {
+                throw new IllegalStateException("missing mandatory component ric-IndicationMessageFormat-Type");
+            }
+            return new RANFunctionDefinition_Report_Item(ric_ReportStyle_Type, ric_ReportStyle_Name, ric_SupportedEventTriggerStyle_Type, ric_ReportActionFormat_Type, ric_IndicationHeaderFormat_Type, ric_IndicationMessageFormat_Type, ran_ReportParameters_List, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static RANFunctionDefinition_Report_Item decode(AperReader r) {
         String f = null;

@@ -23,6 +23,36 @@ public record RANParameter_STRUCTURE(List<RANParameter_STRUCTURE_Item> sequence_
         this(sequence_of_ranParameters, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private List<RANParameter_STRUCTURE_Item> sequence_of_ranParameters;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code sequence-of-ranParameters} (may be absent: null). */
+        public Builder sequence_of_ranParameters(List<RANParameter_STRUCTURE_Item> value) {
+            this.sequence_of_ranParameters = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public RANParameter_STRUCTURE build() {
+            return new RANParameter_STRUCTURE(sequence_of_ranParameters, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static RANParameter_STRUCTURE decode(AperReader r) {
         r.enter();

@@ -23,6 +23,53 @@ public record RANParameter_Testing_Item_Choice_ElementFalse(RANParameter_Testing
         this(ranParameter_TestCondition, ranParameter_Value, logicalOR, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private RANParameter_TestingCondition ranParameter_TestCondition;
+        private RANParameter_Value ranParameter_Value;
+        private LogicalOR logicalOR;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ranParameter-TestCondition}. */
+        public Builder ranParameter_TestCondition(RANParameter_TestingCondition value) {
+            this.ranParameter_TestCondition = value;
+            return this;
+        }
+
+        /** Component {@code ranParameter-Value} (may be absent: null). */
+        public Builder ranParameter_Value(RANParameter_Value value) {
+            this.ranParameter_Value = value;
+            return this;
+        }
+
+        /** Component {@code logicalOR} (may be absent: null). */
+        public Builder logicalOR(LogicalOR value) {
+            this.logicalOR = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public RANParameter_Testing_Item_Choice_ElementFalse build() {
+            if (ranParameter_TestCondition == null) {
+                throw new IllegalStateException("missing mandatory component ranParameter-TestCondition");
+            }
+            return new RANParameter_Testing_Item_Choice_ElementFalse(ranParameter_TestCondition, ranParameter_Value, logicalOR, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static RANParameter_Testing_Item_Choice_ElementFalse decode(AperReader r) {
         String f = null;

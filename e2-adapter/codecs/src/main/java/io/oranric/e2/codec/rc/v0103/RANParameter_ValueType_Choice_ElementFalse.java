@@ -18,6 +18,36 @@ public record RANParameter_ValueType_Choice_ElementFalse(RANParameter_Value ranP
         this(ranParameter_value, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private RANParameter_Value ranParameter_value;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ranParameter-value} (may be absent: null). */
+        public Builder ranParameter_value(RANParameter_Value value) {
+            this.ranParameter_value = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public RANParameter_ValueType_Choice_ElementFalse build() {
+            return new RANParameter_ValueType_Choice_ElementFalse(ranParameter_value, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static RANParameter_ValueType_Choice_ElementFalse decode(AperReader r) {
         String f = null;

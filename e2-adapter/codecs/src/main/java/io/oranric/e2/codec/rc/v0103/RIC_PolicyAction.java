@@ -24,6 +24,53 @@ public record RIC_PolicyAction(long ric_PolicyAction_ID, List<RIC_PolicyAction_R
         this(ric_PolicyAction_ID, ranParameters_List, ric_PolicyDecision, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private Long ric_PolicyAction_ID;
+        private List<RIC_PolicyAction_RANParameter_Item> ranParameters_List;
+        private RIC_PolicyAction.Ric_PolicyDecision ric_PolicyDecision;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code ric-PolicyAction-ID}. */
+        public Builder ric_PolicyAction_ID(long value) {
+            this.ric_PolicyAction_ID = value;
+            return this;
+        }
+
+        /** Component {@code ranParameters-List} (may be absent: null). */
+        public Builder ranParameters_List(List<RIC_PolicyAction_RANParameter_Item> value) {
+            this.ranParameters_List = value;
+            return this;
+        }
+
+        /** Component {@code ric-PolicyDecision} (may be absent: null). */
+        public Builder ric_PolicyDecision(RIC_PolicyAction.Ric_PolicyDecision value) {
+            this.ric_PolicyDecision = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public RIC_PolicyAction build() {
+            if (ric_PolicyAction_ID == null) {
+                throw new IllegalStateException("missing mandatory component ric-PolicyAction-ID");
+            }
+            return new RIC_PolicyAction(ric_PolicyAction_ID, ranParameters_List, ric_PolicyDecision, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static RIC_PolicyAction decode(AperReader r) {
         String f = null;

@@ -23,6 +23,46 @@ public record TriggerType_Choice_RRCstate_Item(RRC_State stateChangedTo, Logical
         this(stateChangedTo, logicalOR, null);
     }
 
+    /** A builder; components that may be absent start absent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a value component by component. */
+    public static final class Builder {
+        private RRC_State stateChangedTo;
+        private LogicalOR logicalOR;
+        private UnknownExtensions unknownExtensions;
+
+        private Builder() {
+        }
+
+        /** Component {@code stateChangedTo}. */
+        public Builder stateChangedTo(RRC_State value) {
+            this.stateChangedTo = value;
+            return this;
+        }
+
+        /** Component {@code logicalOR} (may be absent: null). */
+        public Builder logicalOR(LogicalOR value) {
+            this.logicalOR = value;
+            return this;
+        }
+
+        public Builder unknownExtensions(UnknownExtensions value) {
+            this.unknownExtensions = value;
+            return this;
+        }
+
+        /** @throws IllegalStateException if a mandatory component is missing */
+        public TriggerType_Choice_RRCstate_Item build() {
+            if (stateChangedTo == null) {
+                throw new IllegalStateException("missing mandatory component stateChangedTo");
+            }
+            return new TriggerType_Choice_RRCstate_Item(stateChangedTo, logicalOR, unknownExtensions);
+        }
+    }
+
     /** Decodes a value of this type (X.691 19). */
     public static TriggerType_Choice_RRCstate_Item decode(AperReader r) {
         String f = null;
