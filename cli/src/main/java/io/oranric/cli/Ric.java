@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Ric.Version.class,
     description = "O-RAN near-RT RIC xApp suite: E2 termination, xApps, policies and the intent agent.",
-    subcommands = {LabCommand.class, E2Command.class, KafkaCommand.class, TopicsCommand.class, PolicyCommand.class,
+    subcommands = {LabCommand.class, E2Command.class, GnbsCommand.class, KafkaCommand.class, TopicsCommand.class, PolicyCommand.class,
         IntentCommand.class, XAppsCommand.class, CommandLine.HelpCommand.class})
 public final class Ric implements Runnable {
 
