@@ -18,8 +18,12 @@ public interface E2NodeApplication {
 
   List<RanFunction> ranFunctions();
 
+  /**
+   * The node's interface components for E2 Setup. E2AP v2 and later make the list mandatory with at
+   * least one item; a gNB always has its NG interface, so that is the default.
+   */
   default List<ComponentConfig> components() {
-    return List.of();
+    return List.of(new ComponentConfig(ComponentConfig.InterfaceType.NG, "amf-" + nodeId().text(), new byte[0], new byte[0]));
   }
 
   /** Decides on a subscription request: which actions, at what period, or why not. */

@@ -21,6 +21,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.datagram.DatagramSocketOptions;
+import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.parsetools.RecordParser;
@@ -44,8 +45,9 @@ public final class NodeLinks {
   }
 
   static Future<NodeLink> tcp(Vertx vertx, String host, int port, NodeLink.Handler handler) {
-    return vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true).setConnectTimeout(5000))
-        .connect(port, host).map(socket -> {
+    // The link keeps its client: Vert.x closes an unreachable client, and its connections with it.
+    NetClient client = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true).setConnectTimeout(5000));
+    return client.connect(port, host).map(socket -> {
           RecordParser parser = RecordParser.newFixed(4);
           int[] expected = {-1};
           parser.handler(frame -> {
@@ -59,7 +61,7 @@ public final class NodeLinks {
             }
           });
           socket.handler(parser);
-          TcpLink link = new TcpLink(socket);
+          TcpLink link = new TcpLink(client, socket);
           socket.closeHandler(v -> {
             link.open = false;
             handler.closed();
@@ -69,10 +71,12 @@ public final class NodeLinks {
   }
 
   private static final class TcpLink implements NodeLink {
+    final NetClient client;
     final NetSocket socket;
     volatile boolean open = true;
 
-    TcpLink(NetSocket socket) {
+    TcpLink(NetClient client, NetSocket socket) {
+      this.client = client;
       this.socket = socket;
     }
 
@@ -85,7 +89,7 @@ public final class NodeLinks {
 
     @Override
     public Future<Void> close() {
-      return socket.close();
+      return socket.close().eventually(() -> client.close());
     }
 
     @Override

@@ -194,6 +194,7 @@ public final class E2Termination implements AssociationHandler {
     if (s == null) {
       return;
     }
+    LOG.debug("{}: association closed", a.id());
     controlContext.runOnContext(v -> nodes.associationClosed(a.id(), System.currentTimeMillis()).ifPresent(node -> {
       LOG.info("{} ({}): association {} closed; node DISCONNECTED", node.key(), node.version().label(), a.id());
       subscriptions.nodeDown(node.key());

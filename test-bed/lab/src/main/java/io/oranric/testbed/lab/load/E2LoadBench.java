@@ -1,0 +1,190 @@
+package io.oranric.testbed.lab.load;
+
+import io.oranric.backbone.kafka.EmbeddedKafka;
+import io.oranric.backbone.kafka.KafkaBackbone;
+import io.oranric.backbone.kafka.RicProducer;
+import io.oranric.backbone.kafka.RicTopic;
+import io.oranric.backbone.kafka.TopicConsumer;
+import io.oranric.backbone.stream.E2Stream;
+import io.oranric.contract.v1.ControlOutcome;
+import io.oranric.contract.v1.ControlRequest;
+import io.oranric.contract.v1.ControlStatus;
+import io.oranric.contract.v1.KpmReport;
+import io.oranric.contract.v1.KpmSubscription;
+import io.oranric.contract.v1.Provenance;
+import io.oranric.contract.v1.SlicePrbQuota;
+import io.oranric.contract.v1.SliceQuota;
+import io.oranric.contract.v1.Snssai;
+import io.oranric.contract.v1.SubscriptionRequest;
+import io.oranric.e2.node.E2NodeSession;
+import io.oranric.e2.node.LinkKind;
+import io.oranric.e2.protocol.E2apVersion;
+import io.oranric.e2.protocol.adapter.E2apCodecs;
+import io.oranric.e2.sm.CellNaming;
+import io.oranric.e2.sm.StandardServiceModels;
+import io.oranric.e2.termination.TerminationConfig;
+import io.oranric.e2.termination.TerminationService;
+import io.oranric.e2.termination.direct.DirectE2Stream;
+import io.oranric.e2.termination.transport.TransportKind;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The near-RT loop under load, end to end: lightweight E2 nodes stream KPM indications over TCP at a
+ * set rate; the termination decodes them and publishes KpmReports; a trivial reacting consumer answers
+ * every report with a slice PRB quota control request; the termination encodes it and sends it to the
+ * node, which acknowledges. Measured per request: from the indication read off the socket to its
+ * control request written to the socket, exactly (every sample kept), through Kafka (two broker hops)
+ * or through the termination's direct in-process stream.
+ */
+public final class E2LoadBench {
+
+  public record Options(int nodes, int ratePerSecond, Duration warmup, Duration measure, boolean direct, String kafka) {
+    public Options {
+      if (nodes < 1 || ratePerSecond < 1) {
+        throw new IllegalArgumentException("nodes and rate must be positive");
+      }
+      if (ratePerSecond / nodes > 1000) {
+        throw new IllegalArgumentException("at most 1000 indications/s per node (1 ms period): use more nodes");
+      }
+    }
+  }
+
+  public record Result(Options options, double indicationsPerSecond, long controls, long ok, long failed, long timedOut,
+      double p50Ms, double p90Ms, double p99Ms, double p999Ms, double maxMs, LatencySamples samples) {
+    public String table() {
+      return String.format("%-7s %6d nodes %,7d ind/s target, %,9.0f achieved | controls %,d (ok %,d, failed %d, timed out %d)"
+          + " | indication->control p50 %.2f ms, p90 %.2f, p99 %.2f, p99.9 %.2f, max %.2f",
+          options.direct() ? "direct" : "kafka", options.nodes(), options.ratePerSecond(), indicationsPerSecond, controls, ok, failed,
+          timedOut, p50Ms, p90Ms, p99Ms, p999Ms, maxMs);
+    }
+  }
+
+  private E2LoadBench() {}
+
+  public static Result run(Options o, PrintStream progress) throws Exception {
+    long periodMs = Math.max(1, Math.round(1000.0 * o.nodes() / o.ratePerSecond()));
+    Vertx ric = Vertx.vertx();
+    Vertx ran = Vertx.vertx();
+    List<AutoCloseable> closing = new ArrayList<>();
+    try (KafkaBackbone kafka = KafkaBackbone.open(o.kafka(), System.getenv(), EmbeddedKafka.Options.defaults())) {
+      TerminationConfig config = TerminationConfig.defaults(List.of(new TerminationConfig.Listener(TransportKind.TCP, 0)))
+          .withHost("127.0.0.1");
+      TerminationService termination = new TerminationService(ric, config, new StandardServiceModels(CellNaming.none()),
+          kafka.settings(), null);
+      closing.add(termination);
+      termination.start("127.0.0.1", -1).await(60, TimeUnit.SECONDS);
+
+      // The reacting consumer: one control per report, stamped with the report's receive time.
+      RicProducer producer = RicProducer.create(kafka.settings(), "bench-reactor");
+      closing.add(producer);
+      AtomicLong seq = new AtomicLong();
+      java.util.function.Function<KpmReport, ControlRequest> react = r -> ControlRequest.newBuilder()
+          .setRequestId("bench-" + seq.incrementAndGet()).setNodeId(r.getNodeId()).setTriggerReceivedNs(r.getReceivedNs())
+          .setProvenance(Provenance.newBuilder().setXapp("bench-reactor"))
+          .setSlicePrbQuota(SlicePrbQuota.newBuilder().addSlices(SliceQuota.newBuilder().setSlice(Snssai.newBuilder().setSst(2))
+              .setPlmn(io.oranric.contract.v1.Plmn.newBuilder().setMcc("001").setMnc("01"))
+              .setMinPrbPct(20).setMaxPrbPct(60).setDedicatedPrbPct(10))).build();
+      if (o.direct()) {
+        E2Stream direct = new DirectE2Stream(termination.termination(), null);
+        closing.add(direct);
+        direct.kpm("bench", batch -> batch.forEach(r -> direct.control(react.apply(r))));
+      } else {
+        TopicConsumer<KpmReport> reactor = TopicConsumer.start(kafka.settings(),
+            new TopicConsumer.Options(RicTopic.E2_KPM, "bench-reactor", TopicConsumer.Start.LATEST, Duration.ofMillis(20), Map.of()),
+            batch -> {
+              batch.forEach(r -> producer.send(RicTopic.E2_CONTROL_REQUESTS, r.key(), react.apply(r.value())));
+              return CompletableFuture.completedFuture(null);
+            });
+        closing.add(reactor);
+      }
+
+      // What is measured: outcomes carry when the request left and the indication that triggered it arrived.
+      LatencySamples samples = new LatencySamples();
+      long[] window = {Long.MAX_VALUE};
+      AtomicLong ok = new AtomicLong();
+      AtomicLong failed = new AtomicLong();
+      AtomicLong timedOut = new AtomicLong();
+      TopicConsumer<ControlOutcome> outcomes = TopicConsumer.start(kafka.settings(), TopicConsumer.Options.tail(RicTopic.E2_CONTROL_OUTCOMES),
+          batch -> {
+            for (var rec : batch) {
+              ControlOutcome c = rec.value();
+              if (c.getTriggerReceivedNs() < window[0] || c.getSentNs() == 0) {
+                continue;
+              }
+              if (c.getStatus() == ControlStatus.CONTROL_STATUS_SUCCESS) {
+                ok.incrementAndGet();
+              } else if (c.getStatus() == ControlStatus.CONTROL_STATUS_TIMEOUT) {
+                timedOut.incrementAndGet();
+              } else {
+                failed.incrementAndGet();
+              }
+              samples.add(c.getSentNs() - c.getTriggerReceivedNs());
+            }
+            return CompletableFuture.completedFuture(null);
+          });
+      closing.add(outcomes);
+      outcomes.caughtUp().get(60, TimeUnit.SECONDS);
+
+      List<E2NodeSession> sessions = new ArrayList<>();
+      int port = termination.ports().get(TransportKind.TCP);
+      for (int i = 0; i < o.nodes(); i++) {
+        sessions.add(new E2NodeSession(ran, E2apCodecs.of(E2apVersion.V3_01), new LoadNode(i),
+            new E2NodeSession.Target(LinkKind.TCP, "127.0.0.1", port, 0), false));
+      }
+      List<Future<Void>> ups = new ArrayList<>();
+      sessions.forEach(s -> ups.add(s.start()));
+      Future.all(ups).await(5, TimeUnit.MINUTES);
+      progress.printf("%d nodes set up; subscribing at one report per %d ms per node (%,d indications/s)%n", o.nodes(), periodMs,
+          o.nodes() * 1000 / periodMs);
+      termination.termination().want("bench/kpm", SubscriptionRequest.newBuilder().setXapp("bench").setName("kpm")
+          .setKpm(KpmSubscription.newBuilder().setReportStyle(1).setPeriodMs((int) periodMs)).build());
+
+      long warmEnd = System.nanoTime() + o.warmup().toNanos();
+      progressUntil(warmEnd, "warm-up", termination, samples, progress);
+      window[0] = io.oranric.backbone.ops.Clocks.nowEpochNanos();
+      long ind0 = indications(termination);
+      long t0 = System.nanoTime();
+      progressUntil(t0 + o.measure().toNanos(), "measure", termination, samples, progress);
+      double rate = (indications(termination) - ind0) / ((System.nanoTime() - t0) / 1e9);
+      window[0] = Long.MAX_VALUE; // stop counting: what arrives after the window is not measured
+      sessions.forEach(E2NodeSession::stop);
+      return new Result(o, rate, samples.size(), ok.get(), failed.get(), timedOut.get(), samples.percentileMs(50),
+          samples.percentileMs(90), samples.percentileMs(99), samples.percentileMs(99.9), samples.percentileMs(100), samples);
+    } finally {
+      for (int i = closing.size() - 1; i >= 0; i--) {
+        try {
+          closing.get(i).close();
+        } catch (Exception e) {
+          // best effort
+        }
+      }
+      ran.close().await();
+      ric.close().await();
+    }
+  }
+
+  private static long indications(TerminationService t) {
+    return (long) t.metrics().find("e2_indications").tag("result", "published").counter().count();
+  }
+
+  private static void progressUntil(long end, String phase, TerminationService t, LatencySamples samples, PrintStream out)
+      throws InterruptedException {
+    long last = indications(t);
+    while (System.nanoTime() < end) {
+      TimeUnit.MILLISECONDS.sleep(Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+      long now = indications(t);
+      out.printf("  %-8s %,7d indications/s, %,d controls measured, p99 so far %.2f ms%n", phase, now - last, samples.size(),
+          samples.percentileMs(99));
+      last = now;
+    }
+  }
+}
