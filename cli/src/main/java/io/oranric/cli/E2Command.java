@@ -29,8 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * or one per line on standard input.
  */
 @Command(name = "e2", mixinStandardHelpOptions = true,
-    description = "E2AP / E2SM codec tools (ALIGNED PER).",
-    subcommands = {E2Command.Decode.class, E2Command.Encode.class, E2Command.Roundtrip.class})
+    description = "The E2 termination (serve) and E2AP / E2SM codec tools (ALIGNED PER).",
+    subcommands = {E2ServeCommand.class, E2Command.Decode.class, E2Command.Encode.class, E2Command.Roundtrip.class})
 final class E2Command implements Runnable {
   @Spec CommandSpec spec;
 

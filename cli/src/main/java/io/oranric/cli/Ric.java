@@ -1,5 +1,6 @@
 package io.oranric.cli;
 
+import io.oranric.xapp.runtime.XAppsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Ric.Version.class,
     description = "O-RAN near-RT RIC xApp suite: E2 termination, xApps, policies and the intent agent.",
-    subcommands = {KafkaCommand.class, TopicsCommand.class, PolicyCommand.class, E2Command.class, CommandLine.HelpCommand.class})
+    subcommands = {LabCommand.class, E2Command.class, GnbsCommand.class, KafkaCommand.class, TopicsCommand.class, PolicyCommand.class,
+        IntentCommand.class, XAppsCommand.class, CommandLine.HelpCommand.class})
 public final class Ric implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -29,6 +29,16 @@ class RicCommandLineTest {
   }
 
   @Test
+  void xapps_are_a_command_and_unknown_names_are_refused() {
+    Run r = run("xapps", "list");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("slice-sla").contains("energy-saving").contains("traffic-steering");
+    r = run("xapps", "run", "no-such-xapp", "--kafka", "127.0.0.1:1");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("unknown xApp 'no-such-xapp'");
+  }
+
+  @Test
   void an_unknown_command_is_a_usage_error() {
     Run r = run("no-such-command");
     assertThat(r.exit()).isEqualTo(2);

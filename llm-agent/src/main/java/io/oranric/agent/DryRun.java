@@ -6,9 +6,8 @@ import io.oranric.agent.json.TranslationJson;
 import io.oranric.agent.local.LocalTranslator;
 
 /**
- * {@code ./ric intent --dry-run --json "<text>"} without the CLI: prints the translation object and
- * exits 0 when the intent was understood (even with rejections), 2 when a clarification is needed.
- * The CLI's intent subcommand calls {@link #translate} the same way.
+ * {@code ./ric intent --dry-run --json "<text>"} without the CLI (a development aid): prints the
+ * translation object per argument; exits 2 if any of them is a clarification.
  */
 public final class DryRun {
 

@@ -51,6 +51,16 @@ class IntentSetTest {
         return lines("paraphrases.jsonl");
     }
 
+    static Stream<Arguments> heldOut4() {
+        return lines("paraphrases-4.jsonl");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("heldOut4")
+    void last_held_out(String text, JsonNode expect) {
+        check("paraphrases-4", text, expect);
+    }
+
     static Stream<Arguments> heldOut3() {
         return lines("paraphrases-3.jsonl");
     }

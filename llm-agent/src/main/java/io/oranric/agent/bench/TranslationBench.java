@@ -2,6 +2,7 @@ package io.oranric.agent.bench;
 
 import io.oranric.agent.api.NetworkContext;
 import io.oranric.agent.api.Translation;
+import io.oranric.agent.local.EmbeddingIntentClassifier;
 import io.oranric.agent.local.LocalTranslator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ public final class TranslationBench {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         List<String> corpus = args.length > 1 ? load(Path.of(args[1])) : CORPUS;
         long t0 = System.nanoTime();
-        LocalTranslator translator = LocalTranslator.withEmbeddings();
+        LocalTranslator translator = LocalTranslator.withEmbeddings().warmUp();
         NetworkContext ctx = NetworkContext.lab();
         System.out.printf("model and prototypes loaded in %.0f ms%n", (System.nanoTime() - t0) / 1e6);
 
@@ -75,8 +76,37 @@ public final class TranslationBench {
         }
         Arrays.sort(samples);
         System.out.printf("%d translations of %d intents (%d understood per round)%n", n, corpus.size(), understood / rounds);
-        System.out.printf("p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms%n",
+        System.out.printf("translate       p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms%n",
                 pct(samples, 50), pct(samples, 90), pct(samples, 99), samples[samples.length - 1] / 1e6);
+
+        // the grammar alone, and one embedding classification alone, to show where the time goes
+        LocalTranslator grammar = LocalTranslator.grammarOnly();
+        long[] g = new long[rounds * corpus.size()];
+        n = 0;
+        for (int r = 0; r < rounds; r++) {
+            for (String text : corpus) {
+                long s = System.nanoTime();
+                grammar.translate(text, ctx);
+                g[n++] = System.nanoTime() - s;
+            }
+        }
+        Arrays.sort(g);
+        System.out.printf("grammar only    p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms%n",
+                pct(g, 50), pct(g, 90), pct(g, 99), g[g.length - 1] / 1e6);
+        EmbeddingIntentClassifier classifier = EmbeddingIntentClassifier.allMiniLm();
+        long[] e = new long[Math.max(50, rounds)];
+        for (int i = 0; i < e.length + 20; i++) {
+            long s = System.nanoTime();
+            classifier.rank(corpus.get(i % corpus.size()));
+            if (i >= 20) {
+                e[i - 20] = System.nanoTime() - s;
+            }
+        }
+        Arrays.sort(e);
+        System.out.printf("one embedding   p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms%n",
+                pct(e, 50), pct(e, 90), pct(e, 99), e[e.length - 1] / 1e6);
+        System.out.printf("cores %d, load average %.1f%n", Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static double pct(long[] sorted, double p) {

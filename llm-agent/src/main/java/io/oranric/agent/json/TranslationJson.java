@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oranric.agent.api.Rejection;
 import io.oranric.agent.api.Translation;
+import io.oranric.policies.conflict.Conflict;
 import io.oranric.policies.json.PolicyJson;
 import io.oranric.policies.model.Policy;
 import java.math.BigDecimal;
@@ -15,7 +16,8 @@ import java.math.RoundingMode;
 /**
  * The object {@code ./ric intent --dry-run --json} prints: intentId, text, translator, confidence,
  * policies, rejected [{policy, reason}], clarification — in that order, with the contract's names.
- * {@code assumptions} is an addition (the contract allows more fields): what the translator filled in.
+ * {@code assumptions} and {@code conflicts} are additions (the contract allows more fields): what the
+ * translator filled in, and what activation would have to resolve.
  */
 public final class TranslationJson {
 
@@ -48,6 +50,16 @@ public final class TranslationJson {
         }
         ArrayNode assumptions = n.putArray("assumptions");
         t.assumptions().forEach(assumptions::add);
+        ArrayNode conflicts = n.putArray("conflicts");
+        for (Conflict c : t.conflicts()) {
+            ObjectNode e = conflicts.addObject();
+            e.put("kind", c.kind().name());
+            e.put("parameter", c.parameter());
+            e.put("where", c.where());
+            e.put("policyId", c.candidate().policyId());
+            e.put("with", c.other().policyId());
+            e.put("description", c.description());
+        }
         return n;
     }
 

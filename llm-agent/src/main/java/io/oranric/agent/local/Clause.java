@@ -13,11 +13,36 @@ final class Clause {
     final Extraction x;
     final int start;
     final int end;
+    /** The clause before, whose verb a verbless clause shares ("cap embb at 60% and urllc at 40%"). */
+    final Clause prev;
 
     Clause(Extraction x, int start, int end) {
+        this(x, start, end, null);
+    }
+
+    Clause(Extraction x, int start, int end, Clause prev) {
         this.x = x;
         this.start = start;
         this.end = end;
+        this.prev = prev;
+    }
+
+    /** Whether the clause has a verb of its own. */
+    boolean hasOwnVerb() {
+        for (int i = start; i < end; i++) {
+            if (!x.consumed[i] && Lexicon.ACTION_VERBS.contains(x.w(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Like {@link #has}, but a clause without a verb also looks at the verb of the clause it continues. */
+    boolean verb(Set<String> verbs) {
+        if (has(verbs)) {
+            return true;
+        }
+        return !hasOwnVerb() && prev != null && prev.verb(verbs);
     }
 
     boolean contains(Mentions.Span s) {

@@ -14,8 +14,9 @@ final class ClauseSplitter {
     private static final Set<String> HARD = Set.of(";", ".", "!", "?");
     private static final Set<String> SOFT = Set.of("and", "then", "also", "plus", "but", "while", ",", "additionally");
 
+    /** A leading condition or purpose ends at its comma: "when load drops, ...", "to save energy, ...". */
     private static final Set<String> LEADING_CONDITION = Set.of("when", "whenever", "if", "once", "where",
-            "wherever", "while", "unless", "as", "after", "before");
+            "wherever", "while", "unless", "as", "after", "before", "to", "for", "because", "since", "so");
 
     private ClauseSplitter() {
     }
@@ -66,8 +67,11 @@ final class ClauseSplitter {
             }
         }
         List<Clause> out = new ArrayList<>();
+        Clause prev = null;
         for (int[] f : merged) {
-            out.add(new Clause(x, f[0], f[1]));
+            Clause c = new Clause(x, f[0], f[1], prev);
+            out.add(c);
+            prev = c;
         }
         return out;
     }
@@ -93,14 +97,84 @@ final class ClauseSplitter {
         }
         String w = x.w(first);
         boolean verbFirst = Lexicon.ACTION_VERBS.contains(w) && !x.consumed[first];
+        // "..., on cell 6 increase it by 1 dB": a scope phrase, then the verb
+        boolean scopedVerb = x.at(first, "in|on|at|for") && entityStartsAt(x, first + 1) && verbWithin(x, first + 1, rightEnd);
+        // "urllc min 20%, embb max 60%", "steer miot to cell 4 and embb away from cell 4": a new subject
+        // with its own value or steering phrase, the verb left out
+        boolean gapped = subjectStartsAt(x, first) && (hasValue(x, i + 1, rightEnd) || steeringPhrase(x, i + 1, rightEnd))
+                && (hasValue(x, leftStart, i) || steeringPhrase(x, leftStart, i));
         if (x.w(i).equals(",")) {
+            // "by 3 dB, reduce cell 2's power": a verbless fronted phrase belongs to the verb after it
+            if ((verbFirst || scopedVerb) && !verbWithin(x, leftStart, i)) {
+                return false;
+            }
             // "when load drops below 12%, send cells to sleep": the comma closes a condition, not a clause
-            return verbFirst && !LEADING_CONDITION.contains(x.w(leftStart));
+            return (verbFirst || scopedVerb || gapped) && !LEADING_CONDITION.contains(x.w(leftStart));
+        }
+        if (scopedVerb || gapped) {
+            return true;
         }
         if (Lexicon.SUBORDINATE.contains(w) && !verbFirst) {
             return false;
         }
         return hasPredicate(x, i + 1, rightEnd);
+    }
+
+    private static boolean entityStartsAt(Extraction x, int i) {
+        for (Mentions.Cells c : x.cells) {
+            if (c.start() == i && c.kind() == Mentions.CellKind.LIST) {
+                return true;
+            }
+        }
+        for (Mentions.Nodes n : x.nodes) {
+            if (n.start() == i) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean subjectStartsAt(Extraction x, int i) {
+        int j = x.at(i, "the|for") ? i + 1 : i;
+        for (Mentions.Slice s : x.slices) {
+            if (s.start() == j) {
+                return true;
+            }
+        }
+        return entityStartsAt(x, j);
+    }
+
+    private static boolean verbWithin(Extraction x, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!x.consumed[k] && Lexicon.ACTION_VERBS.contains(x.w(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasValue(Extraction x, int from, int to) {
+        for (Mentions.Quantity q : x.quantities) {
+            if (q.start() >= from && q.start() < to && q.unit() != Unit.NONE) {
+                return true;
+            }
+        }
+        for (Mentions.Range r : x.ranges) {
+            if (r.start() >= from && r.start() < to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean steeringPhrase(Extraction x, int from, int to) {
+        for (Mentions.Cells c : x.cells) {
+            if (c.start() >= from && c.start() < to && c.kind() == Mentions.CellKind.LIST
+                    && Set.of("to", "towards", "toward", "into", "onto", "away from", "off", "out of").contains(c.prep())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isEntityHead(Extraction x, int i) {
@@ -160,6 +234,15 @@ final class ClauseSplitter {
                 return true;
             }
         }
-        return false;
+        // "... and embb away from cell 4": a steering phrase whose verb was left out
+        return subjectStartsAt(x, firstWord(x, from, to)) && steeringPhrase(x, from, to);
+    }
+
+    private static int firstWord(Extraction x, int from, int to) {
+        int i = from;
+        while (i < to && (Lexicon.FILLER.contains(x.w(i)) || x.at(i, ","))) {
+            i++;
+        }
+        return i;
     }
 }

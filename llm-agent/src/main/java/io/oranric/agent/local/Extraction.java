@@ -41,6 +41,7 @@ final class Extraction {
         this.consumed = new boolean[tokens.size()];
         this.ctx = ctx;
         windows();
+        priority();
         nodesAndUes();
         cells();
         slices();
@@ -272,6 +273,12 @@ final class Extraction {
             } else if (at(i, "every|each", "evening") || at(i, "in", "the", "evening")) {
                 len = at(i, "in") ? 3 : 2;
                 win = DailyWindow.of("18:00", "23:00");
+            } else if (at(i, "every|each", "morning") || at(i, "in", "the", "morning") || at(i, "mornings")) {
+                len = at(i, "in") ? 3 : at(i, "mornings") ? 1 : 2;
+                win = DailyWindow.of("06:00", "12:00");
+            } else if (at(i, "every|each", "afternoon") || at(i, "in", "the", "afternoon") || at(i, "afternoons")) {
+                len = at(i, "in") ? 3 : at(i, "afternoons") ? 1 : 2;
+                win = DailyWindow.of("12:00", "18:00");
             }
             if (win != null && free(i, i + len)) {
                 nightSpans.add(new int[] {i, i + len});
@@ -345,7 +352,21 @@ final class Extraction {
         if (anchorStart >= 0) {
             consume(anchorStart, anchorEnd);
         }
+        // what a validity (absolute interval + one daily window) cannot say: asked, never dropped
+        for (int i = 0; i < tokens.size() && unsupportedTime == null; i++) {
+            if (at(i, "weekend|weekends|weekday|weekdays|monday|mondays|tuesday|tuesdays|wednesday|wednesdays|thursday"
+                    + "|thursdays|friday|fridays|saturday|saturdays|sunday|sundays|holiday|holidays")) {
+                unsupportedTime = w(i);
+            } else if (at(i, "peak|busy|rush", "hour|hours") || at(i, "busy-hour|busy-hours|rush-hour")) {
+                unsupportedTime = w(i) + (at(i + 1, "hour|hours") ? " " + w(i + 1) : "");
+            } else if (at(i, "next|this", "week|month") || at(i, "every", "other")) {
+                unsupportedTime = w(i) + " " + w(i + 1);
+            }
+        }
     }
+
+    /** A time qualifier the contract's validity cannot express ("weekends", "peak hours"), or null. */
+    String unsupportedTime;
 
     private Mentions.Window oneOff(int start, int end, DailyWindow dw, int dayAnchor, boolean night, ZoneId zone) {
         LocalDate day = LocalDate.now(ctx.clock().withZone(zone)).plusDays(dayAnchor);
@@ -484,7 +505,7 @@ final class Extraction {
                 List<Integer> ids = numberList(j, "cell");
                 if (!ids.isEmpty() && free(i, listEnd)) {
                     cells.add(new Mentions.Cells(i, listEnd, ids.stream().map(n -> "cell-" + n).toList(),
-                            Mentions.CellKind.LIST, prep(i)));
+                            excluded(i) ? Mentions.CellKind.EXCEPT : Mentions.CellKind.LIST, prep(i)));
                     consume(i, listEnd);
                     i = listEnd - 1;
                     continue;
@@ -507,6 +528,53 @@ final class Extraction {
                 cells.add(new Mentions.Cells(i, i + ref.length, List.of(), Mentions.CellKind.BACKREF, prep(i)));
                 consume(i, i + ref.length);
                 i += ref.length - 1;
+            }
+        }
+    }
+
+    /** "except cell 3", "all cells but cell 5", "apart from cell 2", "other than cell 4", "excluding cell 1". */
+    private boolean excluded(int i) {
+        int k = i - 1;
+        if (at(k, "the")) {
+            k--;
+        }
+        if (at(k, "except|excluding|excepting|besides|sans|minus") || at(k - 1, "except|but", "for|not")
+                || at(k - 1, "apart|aside", "from")
+                || at(k - 1, "other", "than") || at(k - 1, "save", "for") || at(k - 1, "with", "the", "exception", "of")) {
+            return true;
+        }
+        if (at(k, "but")) {
+            // "all cells but cell 5" excludes; "... but cap cell 5" is a conjunction and is not followed by a cell
+            for (Mentions.Cells c : cells) {
+                if (c.kind() == Mentions.CellKind.ALL || c.kind() == Mentions.CellKind.ALL_IMPLICIT) {
+                    return true;
+                }
+            }
+            return k - 1 >= 0 && at(k - 1, "cells|everywhere|network");
+        }
+        return false;
+    }
+
+    /** "priority 80", "with high priority": the policies' priority. */
+    Integer priority;
+
+    private void priority() {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!at(i, "priority") || consumed[i]) {
+                continue;
+            }
+            if (isInt(i + 1) && !isUnitWord(i + 2)) {
+                priority = intAt(i + 1);
+                consume(i, i + 2);
+            } else if (at(i - 1, "high|top|highest|maximum|max")) {
+                priority = 80;
+                consume(i - 1, i + 1);
+            } else if (at(i - 1, "low|lowest|minimum|min")) {
+                priority = 20;
+                consume(i - 1, i + 1);
+            } else if (at(i - 1, "normal|default|medium")) {
+                priority = 50;
+                consume(i - 1, i + 1);
             }
         }
     }

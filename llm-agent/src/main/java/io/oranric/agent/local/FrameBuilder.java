@@ -66,6 +66,9 @@ final class FrameBuilder {
     Frame build(Clause c) {
         Work k = new Work(c);
         interpret(k);
+        if (k.question == null && !k.drafts.isEmpty()) {
+            hedges(k);
+        }
         List<String> mentioned = new ArrayList<>();
         for (Mentions.Cells m : c.cells()) {
             if (m.kind() == Mentions.CellKind.LIST) {
@@ -81,8 +84,13 @@ final class FrameBuilder {
     private void interpret(Work k) {
         Clause c = k.c;
         boolean sleep = sleepCue(c);
-        boolean dec = c.has(Lexicon.DECREASE) || (c.has(Lexicon.DOWN) && !sleep);
-        boolean inc = c.has(Lexicon.INCREASE) || (c.has(Lexicon.UP) && !c.phrase("up", "to"));
+        boolean dec = c.verb(Lexicon.DECREASE) || (c.has(Lexicon.DOWN) && !sleep);
+        boolean inc = c.verb(Lexicon.INCREASE) || (c.has(Lexicon.UP) && !c.phrase("up", "to"));
+        if (dec && inc && c.has(Lexicon.DECREASE) != c.has(Lexicon.INCREASE)) {
+            // the clause's own verb wins over the one it might share
+            dec = c.has(Lexicon.DECREASE);
+            inc = c.has(Lexicon.INCREASE);
+        }
         boolean powerNoun = c.has(Lexicon.POWER) && !c.phrase("power", "down") && !c.phrase("power", "off")
                 && !c.phrase("power", "saving") && !c.phrase("save", "power") && !c.phrase("saving", "power");
         boolean energy = c.has(Lexicon.ENERGY) || c.has(Lexicon.SAVE) || c.phrase("power", "saving");
@@ -163,6 +171,14 @@ final class FrameBuilder {
             undetermined(k, bare, powerNoun);
             return;
         }
+        if (negatedAction(c) && !types.contains(PolicyType.TRAFFIC_STEERING)
+                && (types.contains(PolicyType.ENERGY_SAVING) || types.contains(PolicyType.TX_POWER)
+                || types.contains(PolicyType.SPECTRUM))) {
+            // "don't put cell 3 to sleep": turning this into the policy it negates would invert it
+            k.ask("Policies say what the network should do, and this says what it must not do. What should happen"
+                    + " instead: for example a different power or bandwidth, or energy saving only below a load threshold?");
+            return;
+        }
         for (PolicyType t : types) {
             switch (t) {
                 case SLICE_SLA -> sla(k, mbps, ms, loss, otherRanges);
@@ -194,6 +210,7 @@ final class FrameBuilder {
         }
         PolicyType type = null;
         double factor = 1.0;
+        double score = 1.0;
         if (topics.size() == 1) {
             type = topics.iterator().next();
         } else if (classifier != null) {
@@ -209,6 +226,7 @@ final class FrameBuilder {
                     if (s.score() >= 0.45) {
                         type = s.label().type();
                         factor = Math.min(1.0, 0.5 + s.score() / 2);
+                        score = s.score();
                     }
                     break;
                 }
@@ -219,7 +237,8 @@ final class FrameBuilder {
             return;
         }
         if (bare.isEmpty()) {
-            k.ask(Questions.missingValue(type, c));
+            // a type-specific question only when the topic is clear; otherwise list the options
+            k.ask(topics.isEmpty() && score < 0.6 ? Questions.generic(c) : Questions.missingValue(type, c));
             return;
         }
         // a number without unit: read it in the unit the topic implies, and say so
@@ -279,6 +298,11 @@ final class FrameBuilder {
         }
         for (Mentions.Quantity q : rates) {
             Cmp cmp = cmp(k, q);
+            if (cmp == Cmp.BY) {
+                k.ask("Throughput targets are absolute: what guaranteed rate (Mbps) should the slice get, rather than "
+                        + plain(q.value()) + " Mbps more or less?");
+                return;
+            }
             if (cmp == Cmp.AT_MOST) {
                 k.ask("Slice SLAs guarantee throughput; they cannot cap it at " + plain(q.value())
                         + " Mbps. Should the slice's PRB share be capped instead (what percentage)?");
@@ -297,6 +321,11 @@ final class FrameBuilder {
         }
         for (Mentions.Quantity q : ms) {
             Cmp cmp = cmp(k, q);
+            if (cmp == Cmp.BY) {
+                k.ask("Latency targets are absolute: below how many ms should downlink latency stay, rather than "
+                        + plain(q.value()) + " ms less?");
+                return;
+            }
             if (cmp == Cmp.AT_LEAST) {
                 k.ask("Latency targets are upper bounds. Should downlink latency stay below " + plain(q.value()) + " ms?");
                 return;
@@ -339,6 +368,11 @@ final class FrameBuilder {
         }
         for (Mentions.Quantity q : share) {
             double v = q.value().doubleValue();
+            if (cmp(k, q) == Cmp.BY) {
+                k.ask("PRB shares are set as absolute percentages, not changed by " + plain(q.value())
+                        + " %: what share (minimum, maximum or dedicated) should the slice have?");
+                return;
+            }
             Field f = field(k, q);
             switch (f) {
                 case MIN -> min = pick(k, "minPrbPct", min, v);
@@ -381,19 +415,32 @@ final class FrameBuilder {
         if (cmp == Cmp.AT_MOST) {
             return Field.MAX;
         }
-        if (c.has(Lexicon.CAP)) {
+        if (c.hasAny(Set.of("maximum", "max")) && !c.hasAny(Set.of("minimum", "min"))) {
             return Field.MAX;
         }
-        if (c.has(Lexicon.USE) && !c.has(Lexicon.GUARANTEE)) {
-            return Field.MAX;
-        }
-        if (c.has(Lexicon.GUARANTEE) || c.phrase("at", "least") || c.hasAny(Set.of("guaranteed", "minimum", "min"))) {
+        if (c.hasAny(Set.of("minimum", "min")) && !c.hasAny(Set.of("maximum", "max"))) {
             return Field.MIN;
         }
-        if (c.hasAny(Set.of("maximum", "max", "most"))) {
+        if (c.verb(Lexicon.CAP)) {
             return Field.MAX;
         }
-        if (c.has(Lexicon.SET)) {
+        // "reduce embb to 50%" lowers its ceiling, "increase urllc to 40%" raises its floor
+        if (c.verb(Lexicon.DECREASE) && !c.verb(Lexicon.INCREASE)) {
+            return Field.MAX;
+        }
+        if (c.verb(Lexicon.INCREASE) && !c.verb(Lexicon.DECREASE)) {
+            return Field.MIN;
+        }
+        if (c.verb(Lexicon.USE) && !c.verb(Lexicon.GUARANTEE)) {
+            return Field.MAX;
+        }
+        if (c.verb(Lexicon.GUARANTEE) || c.phrase("at", "least") || c.hasAny(Set.of("guaranteed"))) {
+            return Field.MIN;
+        }
+        if (c.hasAny(Set.of("most"))) {
+            return Field.MAX;
+        }
+        if (c.verb(Lexicon.SET)) {
             k.assume("\"" + plain(q.value()) + " %\" read as an exact share (minimum and maximum)", 0.85);
             return Field.EXACT;
         }
@@ -450,6 +497,13 @@ final class FrameBuilder {
         double v = q.value().doubleValue();
         if (q.value().signum() < 0 || k.x.w(q.start()).startsWith("+")) {
             return v;
+        }
+        // "3 dB less", "2 dB stronger"
+        if (k.x.at(q.end(), "less|lower|weaker|down|quieter|softer|below")) {
+            return -Math.abs(v);
+        }
+        if (k.x.at(q.end(), "more|higher|stronger|up|louder|extra|above")) {
+            return Math.abs(v);
         }
         if (k.x.at(q.start() - 1, "minus")) {
             return -Math.abs(v);
@@ -582,11 +636,20 @@ final class FrameBuilder {
         }
         boolean offFromCell = false;
         for (Mentions.Cells m : mentions) {
-            // "move traffic off cell 3", but not the particle of "turn off cell 5"
-            if (m.prep().equals("off") && m.kind() != Mentions.CellKind.ALL_IMPLICIT && move) {
+            // "move traffic off cell 3", "get users off cell 6", but not the particle of "turn off cell 5"
+            if (m.prep().equals("off") && m.kind() != Mentions.CellKind.ALL_IMPLICIT
+                    && (move || c.hasAny(Lexicon.TRAFFIC_NOUNS) && !sleepCue(c))) {
                 offFromCell = true;
             }
         }
+        // "cell 6 should receive less traffic", "more users on cell 2", "iot devices should use cell 2"
+        boolean less = anyCellTarget && (c.phrase("less") || c.phrase("fewer")) && c.hasAny(Lexicon.TRAFFIC_NOUNS)
+                && c.quantities().isEmpty();
+        boolean more = anyCellTarget && c.phrase("more") && c.hasAny(Lexicon.TRAFFIC_NOUNS) && c.quantities().isEmpty();
+        boolean use = anyCellTarget && c.has(Set.of("use", "uses", "using", "join", "camp")) && trafficNoun
+                && c.quantities().isEmpty() && c.ranges().isEmpty();
+        avoid = avoid || less;
+        prefer = prefer || more || use;
         s.cued = forbid || ((avoid || prefer) && (anyCellTarget || hasBackRef(c))) || move || (handover && anyCellTarget)
                 || offFromCell || (c.has(Lexicon.DECREASE) && c.hasAny(Set.of("traffic", "load")) && anyCellTarget
                 && !c.has(Lexicon.POWER) && c.quantities().isEmpty());
@@ -619,7 +682,12 @@ final class FrameBuilder {
                 case "from" -> hasTo;
                 default -> false;
             };
-            (source ? s.sources : s.targets).addAll(m.cells());
+            for (String cell : m.cells()) {
+                List<String> into = source ? s.sources : s.targets;
+                if (!into.contains(cell)) {
+                    into.add(cell);
+                }
+            }
         }
         if (s.targets.isEmpty() && !s.sources.isEmpty() && !s.targetBackRef) {
             s.targets.addAll(s.sources);
@@ -713,6 +781,20 @@ final class FrameBuilder {
                 kind = Mentions.CellKind.BACKREF;
             }
         }
+        List<String> excluded = new ArrayList<>();
+        for (Mentions.Cells m : c.cells()) {
+            if (m.kind() == Mentions.CellKind.EXCEPT) {
+                excluded.addAll(m.cells());
+            }
+        }
+        if (!excluded.isEmpty()) {
+            // "all cells except cell 3": the complement, named explicitly so that validation sees it
+            List<String> base = kind == Mentions.CellKind.LIST ? cells : ctx.inventory().cellNames();
+            cells = new ArrayList<>(base);
+            cells.removeAll(excluded);
+            kind = Mentions.CellKind.LIST;
+            k.assumptions.add("every cell except " + String.join(", ", excluded) + ": " + String.join(", ", cells));
+        }
         List<String> nodes = new ArrayList<>();
         for (Mentions.Nodes n : c.nodes()) {
             nodes.addAll(n.nodes());
@@ -765,6 +847,25 @@ final class FrameBuilder {
         return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
     }
 
+    /**
+     * "some cells", "a few cells" name no cells; "maybe", "perhaps" make the operator unsure: the first
+     * is asked about, the second lowers the confidence (below the threshold the answer is a question).
+     */
+    private void hedges(Work k) {
+        Clause c = k.c;
+        for (Mentions.Cells m : c.cells()) {
+            if (m.kind() == Mentions.CellKind.ALL_IMPLICIT
+                    && (c.x.at(m.start() - 1, "some|several|certain|few|selected|particular|specific")
+                    || c.x.at(m.start() - 2, "some|a", "few|couple|number") || c.x.at(m.start() - 3, "a", "couple", "of"))) {
+                k.ask("Which cells: please name them (for example cells 2 and 4), or say \"all cells\".");
+                return;
+            }
+        }
+        if (c.hasAny(Set.of("maybe", "perhaps", "possibly", "somehow", "probably", "might"))) {
+            k.assume("the request is hedged (\"maybe\"): please confirm", 0.6);
+        }
+    }
+
     // ================================================================ cues and comparators
 
     /** Sleep verbs, "switch/turn/shut/power ... off/down" (a cell or pronoun may sit in between), dormancy words. */
@@ -787,7 +888,8 @@ final class FrameBuilder {
                 }
             }
             // "power down 1 dB", "turn down by 3 dB" change power; "power down cell 6" sleeps it
-            boolean amount = x.at(j, "down") && (x.at(j + 1, "by|to|the|a") || x.isNum(j + 1));
+            boolean amount = x.at(j, "down") && (x.at(j + 1, "by|to|the|a|its|their") || x.isNum(j + 1)
+                    || Lexicon.POWER.contains(x.w(j + 1)));
             if (x.at(j, "off|down|offline") && !amount) {
                 return true;
             }
@@ -798,13 +900,42 @@ final class FrameBuilder {
         return c.phrase("sleep", "mode") || c.phrase("power", "off");
     }
 
+    /**
+     * A negation right before the clause's action verb ("don't put", "never reduce", "do not change").
+     * Negated comparators ("no more than", "never exceed") and "don't let ... more than" are bounds,
+     * handled by {@link #cmp}, not negated actions.
+     */
+    private static boolean negatedAction(Clause c) {
+        Extraction x = c.x;
+        for (int i = c.start; i < c.end; i++) {
+            if (!x.at(i, "not|never") && !x.at(i, "no", "longer")) {
+                continue;
+            }
+            int j = i + 1;
+            if (x.at(j, "longer|ever|to|be")) {
+                j++;
+            }
+            String verb = x.w(j);
+            if (x.at(j, "let|allow|exceed|exceeds|exceeding|more|less|go|drop|fall|get|fewer|above|below|over|under")) {
+                continue;
+            }
+            if (Lexicon.SLEEP.contains(verb) || Lexicon.OFF_VERBS.contains(verb) || Lexicon.DECREASE.contains(verb)
+                    || Lexicon.INCREASE.contains(verb) || Lexicon.SET.contains(verb) || Lexicon.CAP.contains(verb)
+                    || Lexicon.SAVE.contains(verb)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean hasLoadWord(Clause c) {
         return c.hasAny(Set.of("load", "loaded", "utilisation", "utilization", "busy", "occupancy", "idle", "quiet"));
     }
 
     private Pct percentKind(Clause c, Mentions.Quantity q, boolean loadContext) {
         Extraction x = c.x;
-        boolean lossWord = c.has(Lexicon.LOSS);
+        // "lose at most 0.05% of packets", "packet drops below 1%"
+        boolean lossWord = c.has(Lexicon.LOSS) || c.hasAny(Set.of("packet", "packets", "lose", "loses", "lost", "losing"));
         boolean prbNear = false;
         for (int i = q.end(); i < Math.min(c.end, q.end() + 4); i++) {
             if (Lexicon.PRB.contains(x.w(i))) {

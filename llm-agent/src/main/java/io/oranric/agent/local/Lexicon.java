@@ -121,7 +121,7 @@ final class Lexicon {
     static final Set<String> HANDOVER = words("handover", "handovers", "ho", "hand", "handoff", "handoffs",
             "handed", "handing", "hands", "mobility", "reselection", "reselections");
     static final Set<String> PREFER = union(forms("prefer", "favour", "favor", "prioritize", "prioritise", "privilege",
-            "encourage", "attract", "welcome"), words("preferred", "preferring", "preferable", "preference"));
+            "encourage", "attract", "welcome"), words("preferred", "preferring", "preferable", "preference", "preferably", "preferentially"));
     static final Set<String> AVOID = forms("avoid", "deprioritize", "deprioritise", "discourage", "drain",
             "evacuate", "relieve", "unload", "empty", "offload");
     static final Set<String> FORBID = forms("forbid", "block", "bar", "prohibit", "disallow", "deny", "ban",

@@ -4,6 +4,8 @@ import io.oranric.agent.api.NetworkContext;
 import io.oranric.agent.api.Rejection;
 import io.oranric.agent.api.Translation;
 import io.oranric.agent.api.Translator;
+import io.oranric.policies.conflict.Conflict;
+import io.oranric.policies.conflict.ConflictDetector;
 import io.oranric.policies.model.Policy;
 import io.oranric.policies.model.PolicyStatus;
 import io.oranric.policies.model.PolicyType;
@@ -47,9 +49,20 @@ public final class LocalTranslator implements Translator {
         this.threshold = threshold;
     }
 
-    /** Grammar plus the all-MiniLM-L6-v2 classifier (about 4 s to load, once). */
+    /**
+     * Grammar plus the all-MiniLM-L6-v2 classifier. The model (a few seconds to load) is loaded on the
+     * first intent that needs it, so intents the grammar settles alone start fast.
+     */
     public static LocalTranslator withEmbeddings() {
-        return new LocalTranslator(EmbeddingIntentClassifier.allMiniLm(), DEFAULT_THRESHOLD);
+        return new LocalTranslator(new LazyClassifier(EmbeddingIntentClassifier::allMiniLm), DEFAULT_THRESHOLD);
+    }
+
+    /** Loads the model now rather than on first use (servers, benchmarks). */
+    public LocalTranslator warmUp() {
+        if (classifier != null) {
+            classifier.rank("warm up");
+        }
+        return this;
     }
 
     /** Grammar only: what the classifier would settle becomes a clarification. */
@@ -77,6 +90,11 @@ public final class LocalTranslator implements Translator {
         // and grow without bound)
         IntentClassifier memo = classifier == null ? null : new Memo(classifier);
         FrameBuilder builder = new FrameBuilder(ctx, memo);
+        if (x.unsupportedTime != null && ClauseSplitter.hasPredicate(x, 0, x.size())) {
+            return Translation.clarify(intentId, text, id(), 0.4, "A policy's validity is an interval plus one daily"
+                    + " time window; \"" + x.unsupportedTime + "\" cannot be expressed. Should it apply every day, and"
+                    + " between which hours (for example 08:00-18:00)?", List.of());
+        }
         List<Frame> frames = new ArrayList<>();
         for (Clause c : ClauseSplitter.split(x)) {
             frames.add(builder.build(c));
@@ -90,12 +108,15 @@ public final class LocalTranslator implements Translator {
                 questions.add(f.question());
             }
         }
+        // the out-of-domain check embeds the normalised text, which for one clause is what the frame
+        // builder may already have embedded (the memo then answers)
+        String normalised = frames.size() == 1 ? frames.get(0).clause().text() : text;
         if (frames.stream().allMatch(f -> f.drafts().isEmpty()) && questions.isEmpty()) {
-            questions.add(outOfDomain(memo, text) ? Questions.vague() : Questions.generic(frames.get(0).clause()));
+            questions.add(outOfDomain(memo, normalised) ? Questions.vague() : Questions.generic(frames.get(0).clause()));
         }
         if (!questions.isEmpty()) {
             if (frames.stream().allMatch(f -> f.drafts().isEmpty() && f.question() != null && f.question().startsWith("I could not"))
-                    && outOfDomain(memo, text)) {
+                    && outOfDomain(memo, normalised)) {
                 questions = List.of(Questions.vague());
             }
             return Translation.clarify(intentId, text, id(), 0.3, String.join(" ", new LinkedHashSet<>(questions)), assumptions);
@@ -107,6 +128,12 @@ public final class LocalTranslator implements Translator {
             return Translation.clarify(intentId, text, id(), 0.4, question, assumptions);
         }
         drafts = merge(drafts);
+        for (Draft d : drafts) {
+            if (d.statement().type().isCellLevel() && d.statement().type() != PolicyType.ENERGY_SAVING
+                    && d.cellKind() == null && d.nodes().isEmpty()) {
+                assumptions.add(d.statement().type().wireName() + " applies to every cell: none was named");
+            }
+        }
 
         double confidence = BASE_CONFIDENCE;
         for (Frame f : frames) {
@@ -117,7 +144,7 @@ public final class LocalTranslator implements Translator {
             Draft d = drafts.get(i);
             Scope scope = new Scope(d.nodes(), d.cellKind() == Mentions.CellKind.LIST ? d.cells() : List.of(), d.slice(), d.ues());
             proposals.add(new Policy(intentId.replaceFirst("^i-", "p-") + "-" + (i + 1), d.statement(), scope,
-                    Policy.DEFAULT_PRIORITY, d.validity(), intentId, PolicyStatus.PROPOSED, 1));
+                    x.priority != null ? x.priority : Policy.DEFAULT_PRIORITY, d.validity(), intentId, PolicyStatus.PROPOSED, 1));
         }
         if (confidence < threshold) {
             return Translation.clarify(intentId, text, id(), confidence,
@@ -137,7 +164,14 @@ public final class LocalTranslator implements Translator {
                 rejected.add(new Rejection(p, violations.stream().map(Violation::message).collect(Collectors.joining("; ")), violations));
             }
         }
-        return new Translation(intentId, text, id(), round(confidence), accepted, rejected, null, assumptions);
+        ConflictDetector detector = new ConflictDetector(ctx.inventory());
+        List<Conflict> conflicts = new ArrayList<>();
+        for (int i = 0; i < accepted.size(); i++) {
+            List<Policy> others = new ArrayList<>(ctx.inForce());
+            others.addAll(accepted.subList(0, i));
+            conflicts.addAll(detector.detect(accepted.get(i), others));
+        }
+        return new Translation(intentId, text, id(), round(confidence), accepted, rejected, null, assumptions, conflicts);
     }
 
     // ================================================================ across clauses
@@ -182,10 +216,18 @@ public final class LocalTranslator implements Translator {
                 }
                 PolicyType t = d.statement().type();
                 if ((t == PolicyType.PRB_QUOTA || t == PolicyType.SLICE_SLA) && r.slice() == null) {
-                    if (lastSlice == null) {
+                    String slice = lastSlice;
+                    if (slice == null) {
+                        // "guarantee 10 Mbps uplink and 50 Mbps downlink to embb": named in a later part
+                        slice = nextSlice(frames, fi + 1);
+                        if (slice != null) {
+                            assumptions.add("slice " + slice + " named later also applies to the first part");
+                        }
+                    }
+                    if (slice == null) {
                         return Questions.missingSlice(t, r.cells());
                     }
-                    r = r.withSlice(lastSlice);
+                    r = r.withSlice(slice);
                 }
                 out.add(r);
                 if (r.cellKind() == Mentions.CellKind.LIST && !r.cells().isEmpty()) {
@@ -197,6 +239,17 @@ public final class LocalTranslator implements Translator {
             }
             if (!f.mentionedCells().isEmpty()) {
                 lastMentioned = f.mentionedCells();
+            }
+        }
+        return null;
+    }
+
+    private static String nextSlice(List<Frame> frames, int from) {
+        for (int i = from; i < frames.size(); i++) {
+            for (Draft d : frames.get(i).drafts()) {
+                if (d.slice() != null) {
+                    return d.slice();
+                }
             }
         }
         return null;

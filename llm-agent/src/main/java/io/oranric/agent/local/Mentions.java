@@ -16,7 +16,8 @@ final class Mentions {
         int end();
     }
 
-    enum CellKind { LIST, ALL, ALL_IMPLICIT, BACKREF }
+    /** EXCEPT: cells named to be left out ("all cells except cell 3"). */
+    enum CellKind { LIST, ALL, ALL_IMPLICIT, BACKREF, EXCEPT }
 
     /**
      * @param prep the preposition before the mention ("to", "from", "away from", "in"...), or ""

@@ -35,7 +35,7 @@ class TranslatorRouterTest {
 
     private static Translation llmAnswer(String text) {
         return new Translation("i-1", text, "llm:ollama/test", 0.8,
-                List.of(Policy.draft(TxPower.delta(-1), Scope.cells("cell-4"))), List.of(), null, List.of());
+                List.of(Policy.draft(TxPower.delta(-1), Scope.cells("cell-4"))), List.of(), null, List.of(), List.of());
     }
 
     @Test

@@ -34,8 +34,17 @@ class ClauseSplitterTest {
     }
 
     @Test
+    void verbless_continuations_with_their_own_subject_and_value_are_clauses() {
+        assertThat(clauses("Cell 3: urllc min 20%, embb max 60%")).hasSize(2);
+        assertThat(clauses("steer miot to cell 4 and embb away from cell 4")).hasSize(2);
+        assertThat(clauses("cap embb at 60% and urllc at 40% in cell 2")).hasSize(2);
+        assertThat(clauses("on cell 5 reduce power by 2 dB, on cell 6 increase it by 1 dB")).hasSize(2);
+    }
+
+    @Test
     void a_leading_condition_keeps_its_comma() {
         assertThat(clauses("when load drops below 12%, send cells to sleep")).hasSize(1);
         assertThat(clauses("reduce power on lightly loaded cells, below 20 percent load, to save energy")).hasSize(1);
+        assertThat(clauses("by 3 dB, reduce cell 2's transmit power")).hasSize(1);
     }
 }

@@ -80,6 +80,14 @@ class LocalTranslatorTest {
     }
 
     @Test
+    void relative_changes_of_absolute_targets_are_asked_not_guessed() {
+        assertThat(grammar("increase urllc's share in cell 2 by 10%").clarification()).contains("absolute percentages");
+        assertThat(grammar("cut urllc latency by 2 ms").clarification()).contains("Latency targets are absolute");
+        assertThat(grammar("give embb 20 Mbps more downlink by 20 Mbps").understood()).isFalse();
+        assertThat(grammar("reduce the bandwidth of cell 3 by 20 MHz").clarification()).contains("absolute");
+    }
+
+    @Test
     void questions_are_not_intents() {
         assertThat(grammar("how many users are on cell 2?").clarification()).contains("question");
         assertThat(grammar("can you cap embb at 60% in cell 2?").understood()).isTrue();
@@ -105,6 +113,19 @@ class LocalTranslatorTest {
                 CTX.withInForce(List.of(embbFloor)));
         assertThat(t.policies()).isEmpty();
         assertThat(t.rejected()).singleElement().satisfies(r -> assertThat(r.reason()).contains("110 %"));
+    }
+
+    @Test
+    void conflicts_with_policies_in_force_are_reported_not_resolved() {
+        Policy cap = new Policy("p-old", PrbQuota.max(70), Scope.of(List.of("cell-1"), "embb"), 50,
+                Validity.ALWAYS, null, PolicyStatus.ACTIVE, 1);
+        Translation t = LocalTranslator.grammarOnly().translate("cap embb at 60% of the PRBs in cell 1", CTX.withInForce(List.of(cap)));
+        assertThat(t.policies()).hasSize(1);
+        assertThat(t.conflicts()).singleElement().satisfies(c -> {
+            assertThat(c.other().policyId()).isEqualTo("p-old");
+            assertThat(c.parameter()).isEqualTo("statement.maxPrbPct");
+        });
+        assertThat(grammar("cap embb at 60% of the PRBs in cell 1").conflicts()).isEmpty();
     }
 
     @Test
@@ -139,6 +160,58 @@ class LocalTranslatorTest {
     void coordinated_slices_get_one_policy_each() {
         Translation t = grammar("give urllc and miot at least 20% of the PRBs on cell 1");
         assertThat(t.policies()).extracting(p -> p.scope().slice()).containsExactly("urllc", "miot");
+    }
+
+    @Test
+    void exclusions_scope_the_complement_and_never_the_excluded_cell() {
+        Translation t = grammar("lower power by 2 dB on all cells except cell 5");
+        assertThat(t.policies()).singleElement().satisfies(p -> assertThat(p.scope().cells())
+                .hasSize(11).doesNotContain("cell-5").contains("cell-4", "cell-6"));
+        assertThat(grammar("lower power by 2 dB on all cells but cell 5").policies().get(0).scope().cells()).doesNotContain("cell-5");
+        Translation sleep = grammar("put all cells except cell 3 to sleep at night");
+        assertThat(sleep.policies()).isEmpty();
+        assertThat(sleep.rejected()).singleElement().satisfies(r -> assertThat(r.reason()).contains("without an active cell"));
+    }
+
+    @Test
+    void negated_actions_are_asked_never_inverted() {
+        for (String s : List.of("don't put cell 3 to sleep", "never reduce the power of cell 2 by 3 dB",
+                "do not change the bandwidth of cell 4 to 20 MHz")) {
+            Translation t = grammar(s);
+            assertThat(t.understood()).as(s).isFalse();
+            assertThat(t.policies()).as(s).isEmpty();
+        }
+        assertThat(grammar("don't let embb use more than 80% of the PRBs in cell 1").policies().get(0).statement())
+                .isEqualTo(PrbQuota.max(80));
+        assertThat(grammar("cell 5 should not exceed 40 dBm").policies().get(0).statement()).isEqualTo(TxPower.absolute(40));
+    }
+
+    @Test
+    void day_of_week_limits_are_asked_not_dropped() {
+        Translation t = grammar("on weekends cap embb at 80% of the PRBs in cell 2");
+        assertThat(t.understood()).isFalse();
+        assertThat(t.clarification()).contains("weekends");
+        assertThat(grammar("during peak hours give urllc 30% of the PRBs in cell 1").clarification()).contains("peak hours");
+        assertThat(grammar("every morning cap embb at 80% of the PRBs in cell 2").policies().get(0).validity().daily())
+                .isEqualTo(io.oranric.policies.model.DailyWindow.of("06:00", "12:00"));
+    }
+
+    @Test
+    void priority_words_set_the_priority() {
+        assertThat(grammar("cap embb at 60% in cell 2 with priority 80").policies().get(0).priority()).isEqualTo(80);
+        assertThat(grammar("cap embb at 60% in cell 2, high priority").policies().get(0).priority()).isEqualTo(80);
+        assertThat(grammar("cap embb at 60% in cell 2").policies().get(0).priority()).isEqualTo(50);
+    }
+
+    @Test
+    void a_verbless_clause_shares_the_verb_before_it() {
+        Translation t = grammar("cap embb at 60% and urllc at 40% in cell 2");
+        assertThat(t.policies()).extracting(p -> p.statement()).containsExactly(PrbQuota.max(60), PrbQuota.max(40));
+        Translation s = grammar("steer miot to cell 4 and embb away from cell 4");
+        assertThat(s.policies()).extracting(p -> ((io.oranric.policies.model.TrafficSteering) p.statement()).preference().name())
+                .containsExactly("PREFER", "AVOID");
+        Translation d = grammar("lower cell 2 by 2 dB and cell 3 by 1 dB");
+        assertThat(d.policies()).extracting(p -> p.statement()).containsExactly(TxPower.delta(-2), TxPower.delta(-1));
     }
 
     @Test

@@ -62,8 +62,9 @@ public record NetworkInventory(Map<String, CellInfo> cells, Set<String> nodes, S
             int prev = i == 1 ? cellCount : i - 1;
             int next = i == cellCount ? 1 : i + 1;
             nodes.add("gnb-" + i);
-            cells.put("cell-" + i, new CellInfo("cell-" + i, "gnb-" + i, 800, 200, null,
-                    Set.of("cell-" + prev, "cell-" + next)));
+            // In a ring of two, the previous and the next cell are the same one.
+            Set<String> neighbours = new LinkedHashSet<>(List.of("cell-" + prev, "cell-" + next));
+            cells.put("cell-" + i, new CellInfo("cell-" + i, "gnb-" + i, 800, 200, null, Set.copyOf(neighbours)));
             areas.put("area-" + i + "-" + next, Set.of("cell-" + i, "cell-" + next));
         }
         return new NetworkInventory(cells, nodes, Set.copyOf(LAB_SLICES), areas, zone);

@@ -324,15 +324,25 @@ public final class PolicyValidator {
             }
         }
         Set<String> mine = cellsOf(p.scope());
+        List<String> dark = new ArrayList<>();
         for (var area : inventory.coverageAreas().entrySet()) {
             Set<String> cellsOfArea = area.getValue();
             if (!cellsOfArea.isEmpty() && sleeping.containsAll(cellsOfArea) && cellsOfArea.stream().anyMatch(mine::contains)) {
-                String field = e.keepCoverage() ? "scope.cells" : "statement.keepCoverage";
-                Object value = e.keepCoverage() ? p.scope().cells() : false;
-                out.add(Violation.of(field, value, "at least one active cell in coverage area " + area.getKey(),
-                        "putting " + String.join(", ", mine) + " to sleep would leave coverage area " + area.getKey()
-                                + " (" + String.join(", ", new TreeSet<>(cellsOfArea)) + ") without an active cell"));
+                List<String> members = new ArrayList<>(cellsOfArea);
+                members.sort(NetworkInventory::compareNames);
+                dark.add(area.getKey() + " (" + String.join(", ", members) + ")");
             }
+        }
+        if (!dark.isEmpty()) {
+            // one violation for the policy, naming the areas (the first few when many go dark)
+            String field = e.keepCoverage() ? "scope.cells" : "statement.keepCoverage";
+            Object value = e.keepCoverage() ? p.scope().cells() : false;
+            String areas = dark.size() <= 3 ? String.join(", ", dark)
+                    : String.join(", ", dark.subList(0, 3)) + " and " + (dark.size() - 3) + " more";
+            out.add(Violation.of(field, value, "at least one active cell in every coverage area",
+                    "putting " + (mine.size() > 6 ? mine.size() + " cells" : String.join(", ", mine))
+                            + " to sleep would leave coverage area" + (dark.size() > 1 ? "s " : " ") + areas
+                            + " without an active cell"));
         }
     }
 

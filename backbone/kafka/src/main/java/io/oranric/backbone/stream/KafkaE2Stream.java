@@ -41,12 +41,23 @@ public final class KafkaE2Stream implements E2Stream {
     t.setDaemon(true);
     return t;
   });
-  private volatile TopicConsumer<ControlOutcome> outcomes;
+  private final TopicConsumer<ControlOutcome> outcomes;
 
   public KafkaE2Stream(KafkaSettings settings, RicProducer producer) {
     this.settings = settings;
     this.producer = producer != null ? producer : RicProducer.create(settings, "e2-stream");
     this.ownsProducer = producer == null;
+    // Read outcomes from the start, so no caller ever waits for the reader to find the end of the topic.
+    this.outcomes = TopicConsumer.start(settings, TopicConsumer.Options.tail(RicTopic.E2_CONTROL_OUTCOMES), batch -> {
+      batch.forEach(r -> {
+        CompletableFuture<ControlOutcome> p = pending.remove(r.value().getRequestId());
+        if (p != null) {
+          p.complete(r.value());
+        }
+      });
+      return CompletableFuture.completedFuture(null);
+    });
+    consumers.add(outcomes);
   }
 
   @Override
@@ -65,7 +76,6 @@ public final class KafkaE2Stream implements E2Stream {
 
   @Override
   public CompletionStage<ControlOutcome> control(ControlRequest request) {
-    ensureOutcomeReader();
     CompletableFuture<ControlOutcome> f = new CompletableFuture<>();
     pending.put(request.getRequestId(), f);
     Duration timeout = (request.getTimeoutMs() > 0 ? Duration.ofMillis(request.getTimeoutMs()) : DEFAULT_TIMEOUT).plus(HOP_MARGIN);
@@ -77,6 +87,17 @@ public final class KafkaE2Stream implements E2Stream {
             .setCause("no outcome on e2.control.outcomes within " + timeout.toMillis() + " ms").build());
       }
     }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    // Until the outcome reader sits at the end of its topic an early outcome could pass it by: hold the
+    // request back that long (once, at start-up), without blocking the caller's thread.
+    if (outcomes.caughtUp().isDone()) {
+      publish(request);
+    } else {
+      outcomes.caughtUp().whenComplete((v, e) -> publish(request));
+    }
+    return f;
+  }
+
+  private void publish(ControlRequest request) {
     producer.send(RicTopic.E2_CONTROL_REQUESTS, request.getNodeId(), request).whenComplete((md, err) -> {
       if (err != null) {
         CompletableFuture<ControlOutcome> p = pending.remove(request.getRequestId());
@@ -87,32 +108,6 @@ public final class KafkaE2Stream implements E2Stream {
         }
       }
     });
-    return f;
-  }
-
-  private void ensureOutcomeReader() {
-    if (outcomes != null) {
-      return;
-    }
-    synchronized (this) {
-      if (outcomes != null) {
-        return;
-      }
-      TopicConsumer<ControlOutcome> c = TopicConsumer.start(settings, TopicConsumer.Options.tail(RicTopic.E2_CONTROL_OUTCOMES),
-          batch -> {
-            batch.forEach(r -> {
-              CompletableFuture<ControlOutcome> p = pending.remove(r.value().getRequestId());
-              if (p != null) {
-                p.complete(r.value());
-              }
-            });
-            return CompletableFuture.completedFuture(null);
-          });
-      // A request sent before the reader sits at the end of the topic could miss its outcome.
-      c.caughtUp().join();
-      consumers.add(c);
-      outcomes = c;
-    }
   }
 
   @Override

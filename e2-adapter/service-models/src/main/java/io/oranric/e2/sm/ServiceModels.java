@@ -33,6 +33,16 @@ public interface ServiceModels {
   KpmReport.Builder decodeKpm(RanFunctionInfo function, Object decodeContext, byte[] header, byte[] message,
       CellNaming naming) throws ServiceModelException;
 
+  /**
+   * As {@link #decodeKpm(RanFunctionInfo, Object, byte[], byte[], CellNaming)}, for the action that the
+   * indication names: a subscription on several cells has one action per cell, and the action tells
+   * which cell the values belong to.
+   */
+  default KpmReport.Builder decodeKpm(RanFunctionInfo function, Object decodeContext, int actionId, byte[] header,
+      byte[] message, CellNaming naming) throws ServiceModelException {
+    return decodeKpm(function, decodeContext, header, message, naming);
+  }
+
   RcReport.Builder decodeRc(RanFunctionInfo function, Object decodeContext, byte[] header, byte[] message)
       throws ServiceModelException;
 

@@ -65,7 +65,11 @@ public final class TerminationService implements AutoCloseable {
       consumers.add(TopicConsumer.<ControlRequest>start(settings,
           TopicConsumer.Options.group(RicTopic.E2_CONTROL_REQUESTS, "e2-termination"), batch -> {
             // Submitted in order, not awaited: outcomes go to Kafka when the nodes answer.
-            batch.forEach(r -> termination.control(r.value()));
+            batch.forEach(r -> {
+              if (!io.oranric.e2.termination.direct.DirectE2Stream.VIA.equals(r.value().getVia())) {
+                termination.control(r.value());
+              }
+            });
             return CompletableFuture.completedFuture(null);
           }));
       TopicConsumer<SubscriptionRequest> wishes = TopicConsumer.start(settings, TopicConsumer.Options.replay(RicTopic.E2_SUBSCRIPTIONS),

@@ -52,6 +52,7 @@ public final class ControlGuard {
   private final List<Consumer<Conflict>> listeners = new CopyOnWriteArrayList<>();
   private long checked;
   private long rejected;
+  private long lastPurgeNs = Long.MIN_VALUE;
 
   public ControlGuard(Duration window) {
     this.windowNs = window.toNanos();
@@ -73,6 +74,7 @@ public final class ControlGuard {
     String cause = null;
     synchronized (this) {
       checked++;
+      purge(nowNs);
       for (Setting s : settings) {
         Claim want = withValue(mine, s.value());
         Claim owner = owners.get(s.key());
@@ -136,6 +138,16 @@ public final class ControlGuard {
     }
     return cause == null ? (found.isEmpty() ? Verdict.ALLOW : new Verdict(true, null, List.copyOf(found)))
         : new Verdict(false, cause, List.copyOf(found));
+  }
+
+  /** Lapsed leases go, at most once per window: per-UE keys would otherwise pile up forever. */
+  private void purge(long nowNs) {
+    if (lastPurgeNs != Long.MIN_VALUE && nowNs - lastPurgeNs < windowNs) {
+      return;
+    }
+    lastPurgeNs = nowNs;
+    owners.values().removeIf(c -> nowNs - c.atNs() > windowNs);
+    steeredInto.values().removeIf(c -> nowNs - c.atNs() > windowNs);
   }
 
   /**

@@ -10,7 +10,6 @@ import io.oranric.contract.v1.Provenance;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +27,10 @@ public abstract class XApp extends VerticleBase {
   private Counter controlsFailed;
   private Timer controlRoundTrip;
   private Timer indicationToDecision;
+  // request ids: unique per instance without UUID.randomUUID(), whose SecureRandom lock the event
+  // loops of a busy runtime would all queue on
+  private final String idPrefix = Long.toHexString(Double.doubleToLongBits(Math.random()) ^ System.nanoTime());
+  private long nextId;
 
   /** Short, stable name: metrics, consumer groups and provenance use it. */
   public abstract String name();
@@ -87,7 +90,7 @@ public abstract class XApp extends VerticleBase {
    *     indication-to-control budget
    */
   protected Future<ControlOutcome> control(ControlRequest.Builder request, Provenance.Builder provenance, long triggerReceivedNs) {
-    ControlRequest r = request.setRequestId(request.getRequestId().isEmpty() ? name() + "-" + UUID.randomUUID() : request.getRequestId())
+    ControlRequest r = request.setRequestId(request.getRequestId().isEmpty() ? name() + "-" + idPrefix + "-" + (++nextId) : request.getRequestId())
         .setProvenance(provenance.setXapp(name())).setCreatedNs(System.currentTimeMillis() * 1_000_000L)
         .setTriggerReceivedNs(triggerReceivedNs).build();
     long t0 = System.nanoTime();

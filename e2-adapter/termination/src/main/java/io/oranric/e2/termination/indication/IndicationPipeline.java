@@ -38,7 +38,7 @@ public final class IndicationPipeline {
   private final Counter decodeErrors;
   private final Timer decodeTime;
   private final AtomicLong logBudget = new AtomicLong();
-  private volatile IndicationListener listener;
+  private final java.util.List<IndicationListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** An in-process tap on decoded KPM reports, e.g. the {@code --subscribe kpm} printer. */
   public interface IndicationListener {
@@ -58,8 +58,10 @@ public final class IndicationPipeline {
         .publishPercentiles(0.5, 0.99).register(metrics);
   }
 
-  public void listener(IndicationListener l) {
-    this.listener = l;
+  /** Adds an in-process tap; returns a handle that removes it. */
+  public AutoCloseable listener(IndicationListener l) {
+    listeners.add(l);
+    return () -> listeners.remove(l);
   }
 
   /** @return false when the indication could not be used (unknown subscription or undecodable payload) */
@@ -75,7 +77,8 @@ public final class IndicationPipeline {
     long t0 = System.nanoTime();
     try {
       if (sub.function().model() == ServiceModel.KPM) {
-        KpmReport.Builder b = models.decodeKpm(sub.function(), sub.content().decodeContext(), ind.header(), ind.message(), naming);
+        KpmReport.Builder b = models.decodeKpm(sub.function(), sub.content().decodeContext(), ind.actionId(), ind.header(),
+            ind.message(), naming);
         KpmReport report = b.setNodeId(node.key()).setRanFunctionId(ind.ranFunctionId())
             .setRicRequestorId(ind.requestId().requestorId()).setRicInstanceId(ind.requestId().instanceId())
             .setActionId(ind.actionId()).setSubscriptionId(sub.id())
@@ -83,8 +86,7 @@ public final class IndicationPipeline {
             .setReceivedNs(Clocks.epochNanos(receivedNanos)).build();
         decodeTime.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
         sink.kpm(report);
-        IndicationListener l = listener;
-        if (l != null) {
+        for (IndicationListener l : listeners) {
           l.kpm(report);
         }
       } else if (sub.function().model() == ServiceModel.RC) {

@@ -267,6 +267,12 @@ public final class SubscriptionManager {
       unservable.put(pairKey, node.key() + " offers no " + model + " function");
       return Optional.empty();
     }
+    if (model == ServiceModel.KPM && req.getKpm().getCellIdsCount() == 0 && !node.cells().isEmpty()) {
+      // "Every cell" means every cell the node announced (E2SM-KPM v2/v3 definitions list none; CCC does),
+      // so that each report comes with its cell instead of as an anonymous node total.
+      req = req.toBuilder().setKpm(req.getKpm().toBuilder()
+          .addAllCellIds(node.cells().stream().map(io.oranric.e2.sm.CellRef::displayName).toList())).build();
+    }
     ServiceModelException last = null;
     for (RanFunctionInfo f : fns) {
       try {
