@@ -222,7 +222,7 @@ public final class JavaEmitter {
     private String uniqueName(String base, Set<String> members, Set<String> outer) {
         String n = base;
         int k = 2;
-        while (members.contains(n) || outer.contains(n)) {
+        while (members.contains(n) || outer.contains(n) || Naming.USED_BY_GENERATED_CODE.contains(n)) {
             n = base + (k == 2 ? "_" : "_" + k);
             k++;
         }
@@ -1188,7 +1188,7 @@ public final class JavaEmitter {
         out.line("int last = -1;");
         out.line("boolean sorted = true;");
         out.open("for (" + tref + " ie : l)");
-        out.line("int i = ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex();");
+        out.line("int i = ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex();");
         out.line("sorted &= i >= last;");
         out.line("last = i;");
         out.open("if (i < 64)");
@@ -1196,7 +1196,7 @@ public final class JavaEmitter {
         out.close();
         out.close();
         out.open("if (!sorted)");
-        out.line("l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex()));");
+        out.line("l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex()));");
         out.close();
         for (int i = 0; i < accessors.size(); i++) {
             String[] a = accessors.get(i);

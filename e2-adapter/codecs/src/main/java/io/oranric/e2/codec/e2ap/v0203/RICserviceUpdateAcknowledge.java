@@ -99,7 +99,7 @@ public record RICserviceUpdateAcknowledge(List<RICserviceUpdateAcknowledge_IEs> 
             int last = -1;
             boolean sorted = true;
             for (RICserviceUpdateAcknowledge_IEs ie : l) {
-                int i = ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex();
+                int i = ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex();
                 sorted &= i >= last;
                 last = i;
                 if (i < 64) {
@@ -107,7 +107,7 @@ public record RICserviceUpdateAcknowledge(List<RICserviceUpdateAcknowledge_IEs> 
                 }
             }
             if (!sorted) {
-                l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex()));
+                l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex()));
             }
             if ((present & 1L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-TransactionID");

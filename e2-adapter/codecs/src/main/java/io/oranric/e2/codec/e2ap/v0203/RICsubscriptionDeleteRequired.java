@@ -67,7 +67,7 @@ public record RICsubscriptionDeleteRequired(List<RICsubscriptionDeleteRequired_I
             int last = -1;
             boolean sorted = true;
             for (RICsubscriptionDeleteRequired_IEs ie : l) {
-                int i = ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex();
+                int i = ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex();
                 sorted &= i >= last;
                 last = i;
                 if (i < 64) {
@@ -75,7 +75,7 @@ public record RICsubscriptionDeleteRequired(List<RICsubscriptionDeleteRequired_I
                 }
             }
             if (!sorted) {
-                l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex()));
+                l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex()));
             }
             if ((present & 1L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-RICsubscriptionToBeRemoved");

@@ -147,7 +147,7 @@ public record E2nodeConfigurationUpdate(List<E2nodeConfigurationUpdate_IEs> prot
             int last = -1;
             boolean sorted = true;
             for (E2nodeConfigurationUpdate_IEs ie : l) {
-                int i = ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex();
+                int i = ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex();
                 sorted &= i >= last;
                 last = i;
                 if (i < 64) {
@@ -155,7 +155,7 @@ public record E2nodeConfigurationUpdate(List<E2nodeConfigurationUpdate_IEs> prot
                 }
             }
             if (!sorted) {
-                l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex()));
+                l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex()));
             }
             if ((present & 1L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-TransactionID");

@@ -131,7 +131,7 @@ public record E2setupResponse(List<E2setupResponseIEs> protocolIEs, UnknownExten
             int last = -1;
             boolean sorted = true;
             for (E2setupResponseIEs ie : l) {
-                int i = ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex();
+                int i = ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex();
                 sorted &= i >= last;
                 last = i;
                 if (i < 64) {
@@ -139,7 +139,7 @@ public record E2setupResponse(List<E2setupResponseIEs> protocolIEs, UnknownExten
                 }
             }
             if (!sorted) {
-                l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex()));
+                l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex()));
             }
             if ((present & 1L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-TransactionID");

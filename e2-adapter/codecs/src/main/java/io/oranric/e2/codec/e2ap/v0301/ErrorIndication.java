@@ -131,7 +131,7 @@ public record ErrorIndication(List<ErrorIndication_IEs> protocolIEs, UnknownExte
             int last = -1;
             boolean sorted = true;
             for (ErrorIndication_IEs ie : l) {
-                int i = ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex();
+                int i = ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex();
                 sorted &= i >= last;
                 last = i;
                 if (i < 64) {
@@ -139,7 +139,7 @@ public record ErrorIndication(List<ErrorIndication_IEs> protocolIEs, UnknownExte
                 }
             }
             if (!sorted) {
-                l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex()));
+                l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex()));
             }
             return new ErrorIndication(l, null);
         }

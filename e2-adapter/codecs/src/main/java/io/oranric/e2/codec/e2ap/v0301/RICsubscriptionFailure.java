@@ -115,7 +115,7 @@ public record RICsubscriptionFailure(List<RICsubscriptionFailure_IEs> protocolIE
             int last = -1;
             boolean sorted = true;
             for (RICsubscriptionFailure_IEs ie : l) {
-                int i = ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex();
+                int i = ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex();
                 sorted &= i >= last;
                 last = i;
                 if (i < 64) {
@@ -123,7 +123,7 @@ public record RICsubscriptionFailure(List<RICsubscriptionFailure_IEs> protocolIE
                 }
             }
             if (!sorted) {
-                l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex()));
+                l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex()));
             }
             if ((present & 1L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-RICrequestID");
