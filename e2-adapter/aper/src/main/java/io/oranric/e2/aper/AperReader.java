@@ -44,6 +44,11 @@ public final class AperReader {
         this(input, 0, input.length);
     }
 
+    /** Reads the content of {@code input} without copying it (nested E2SM payloads of a decoded E2AP PDU). */
+    public AperReader(OctetString input) {
+        this(input.unsafeArray(), 0, input.length());
+    }
+
     public AperReader(byte[] input, int offset, int length) {
         if (offset < 0 || length < 0 || offset + length > input.length) {
             throw new IndexOutOfBoundsException("offset " + offset + " length " + length + " of " + input.length);

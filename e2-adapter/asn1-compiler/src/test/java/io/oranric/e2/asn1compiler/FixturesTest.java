@@ -104,6 +104,19 @@ class FixturesTest {
     }
 
     @Test
+    void namesThatCollideWithGeneratedCodeStillWork() {
+        AsnType.ChoiceType tricky = (AsnType.ChoiceType) type("BASIC", "Tricky");
+        for (Object v : List.of(tricky.alternative("integer").make().apply(3L), tricky.alternative("string").make().apply("s"),
+                tricky.alternative("long").make().apply(true), tricky.alternative("object").make().apply(OctetString.fromHex("01")),
+                tricky.alternative("list").make().apply(List.of(true, false)))) {
+            assertThat(dec(tricky, enc(tricky, v))).isEqualTo(v);
+        }
+        AsnType locals = type("BASIC", "Locals");
+        Object v = seq(locals, true, false, 2L, true, false, true, false, true, true, null);
+        assertThat(dec(locals, enc(locals, v))).isEqualTo(v);
+    }
+
+    @Test
     void enumerationsAreIndexedBySortedValue() {
         AsnType.EnumeratedType colour = (AsnType.EnumeratedType) type("BASIC", "Colour");
         assertThat(colour.names()).containsExactly("blue", "green", "red", "violet");

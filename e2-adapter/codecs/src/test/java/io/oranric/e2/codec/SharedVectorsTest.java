@@ -74,6 +74,18 @@ class SharedVectorsTest {
         assertThat(ErlangTerm.diff(ours, oracle, v.type())).as("difference from the oracle's value").isNull();
     }
 
+    @org.junit.jupiter.api.Test
+    void theComparisonNoticesAChangedField() throws IOException {
+        Vector v = (Vector) vectors().filter(a -> ((Vector) a.get()[0]).name().equals("otp_e2ap3_ric_subscription_response"))
+                .findFirst().orElseThrow().get()[0];
+        AsnType type = v.set().type(v.type());
+        ErlangTerm.Term ours = ErlangTerm.of(type, type.decodeFromBytes(v.bytes()));
+        // the oracle's text with the admitted action id changed from 1 to 2
+        String changed = oracleTerm(v.decodedText()).replace("{'RICaction-Admitted-Item',1}", "{'RICaction-Admitted-Item',2}");
+        assertThat(changed).isNotEqualTo(oracleTerm(v.decodedText()));
+        assertThat(ErlangTerm.diff(ours, ErlangTerm.parse(changed), v.type())).contains("ours Int[value=1] vs oracle Int[value=2]");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
     void reencodesIdentically(Vector v) {

@@ -222,7 +222,7 @@ public final class JavaEmitter {
     private String uniqueName(String base, Set<String> members, Set<String> outer) {
         String n = base;
         int k = 2;
-        while (members.contains(n) || outer.contains(n)) {
+        while (members.contains(n) || outer.contains(n) || Naming.USED_BY_GENERATED_CODE.contains(n)) {
             n = base + (k == 2 ? "_" : "_" + k);
             k++;
         }
@@ -1139,7 +1139,7 @@ public final class JavaEmitter {
             String vt = jt(row.typeField(open.field()), c, true);
             Ir.Value presence = row.field("presence");
             accessors.add(new String[] {n, vt, tref + "." + tc.memberNames.get(i), keyName,
-                presence == null ? "" : String.valueOf(presence.value())});
+                presence == null ? "" : String.valueOf(presence.value()), String.valueOf(i)});
         }
         for (String[] a : accessors) {
             out.line();
@@ -1184,10 +1184,27 @@ public final class JavaEmitter {
         out.line("/** @throws IllegalStateException if a mandatory IE is missing */");
         out.open("public " + c.name + " build()");
         out.line("List<" + tref + "> l = new ArrayList<>(ies);");
-        out.line("l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex()));");
-        for (String[] a : accessors) {
+        out.line("long present = 0;");
+        out.line("int last = -1;");
+        out.line("boolean sorted = true;");
+        out.open("for (" + tref + " ie : l)");
+        out.line("int i = ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex();");
+        out.line("sorted &= i >= last;");
+        out.line("last = i;");
+        out.open("if (i < 64)");
+        out.line("present |= 1L << i;");
+        out.close();
+        out.close();
+        out.open("if (!sorted)");
+        out.line("l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex()));");
+        out.close();
+        for (int i = 0; i < accessors.size(); i++) {
+            String[] a = accessors.get(i);
+            int row = Integer.parseInt(a[5]);
             if (a[4].equals("mandatory")) {
-                out.open("if (l.stream().noneMatch(ie -> ie instanceof " + a[2] + "))");
+                String test = row < 64 ? "(present & " + (1L << row) + "L) == 0"
+                        : "l.stream().noneMatch(ie -> ie instanceof " + a[2] + ")";
+                out.open("if (" + test + ")");
                 out.line("throw new IllegalStateException(\"missing mandatory IE " + a[3] + "\");");
                 out.close();
             }

@@ -138,8 +138,20 @@ public final class Naming {
         return v + "L";
     }
 
-    /** An int literal for a size bound ({@code Integer.MAX_VALUE} spelled out). */
+    /**
+     * An int literal for a size bound; the "no upper bound" value is written as a hex literal so that a
+     * generated member called {@code Integer} (KPM's MeasurementRecordItem) cannot shadow it.
+     */
     public static String intLit(int v) {
-        return v == Integer.MAX_VALUE ? "Integer.MAX_VALUE" : Integer.toString(v);
+        return v == Integer.MAX_VALUE ? "0x7FFFFFFF" : Integer.toString(v);
     }
+
+    /**
+     * Simple names the generated code itself uses; a nested type with one of them would shadow it.
+     * ({@code Integer} is not in the list: generated code never names it.)
+     */
+    static final Set<String> USED_BY_GENERATED_CODE = Set.of("String", "Object", "Long", "Boolean", "Double",
+            "Override", "SuppressWarnings", "Objects", "List", "Arrays", "ArrayList", "Supplier", "Generated",
+            "AsnType", "AsnNull", "AsnLists", "AperReader", "AperWriter", "AperException", "OctetString", "BitString",
+            "CharAlphabet", "UnknownExtensions", "AsnEnumerated", "Alphabets", "java");
 }

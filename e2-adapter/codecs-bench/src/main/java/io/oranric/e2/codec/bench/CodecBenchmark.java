@@ -58,8 +58,8 @@ public class CodecBenchmark {
     public void indicationDecode(Blackhole bh) {
         E2AP_PDU pdu = E2AP_PDU.decode(indication);
         RICindication ind = ((InitiatingMessage.RicIndication) ((E2AP_PDU.InitiatingMessage) pdu).value()).value();
-        bh.consume(E2SM_KPM_IndicationHeader.decode(new AperReader(ind.ricIndicationHeader().toByteArray())));
-        bh.consume(E2SM_KPM_IndicationMessage.decode(new AperReader(ind.ricIndicationMessage().toByteArray())));
+        bh.consume(E2SM_KPM_IndicationHeader.decode(new AperReader(ind.ricIndicationHeader())));
+        bh.consume(E2SM_KPM_IndicationMessage.decode(new AperReader(ind.ricIndicationMessage())));
     }
 
     /** E2AP only, KPM payloads left opaque. */
@@ -73,8 +73,8 @@ public class CodecBenchmark {
     public byte[] indicationDecodeReencode() {
         E2AP_PDU pdu = E2AP_PDU.decode(indication);
         RICindication ind = ((InitiatingMessage.RicIndication) ((E2AP_PDU.InitiatingMessage) pdu).value()).value();
-        E2SM_KPM_IndicationHeader h = E2SM_KPM_IndicationHeader.decode(new AperReader(ind.ricIndicationHeader().toByteArray()));
-        E2SM_KPM_IndicationMessage m = E2SM_KPM_IndicationMessage.decode(new AperReader(ind.ricIndicationMessage().toByteArray()));
+        E2SM_KPM_IndicationHeader h = E2SM_KPM_IndicationHeader.decode(new AperReader(ind.ricIndicationHeader()));
+        E2SM_KPM_IndicationMessage m = E2SM_KPM_IndicationMessage.decode(new AperReader(ind.ricIndicationMessage()));
         return BenchMessages.indication(h.encode(), m.encode()).encode();
     }
 
@@ -91,16 +91,16 @@ public class CodecBenchmark {
     public void controlDecode(Blackhole bh) {
         E2AP_PDU pdu = E2AP_PDU.decode(control);
         RICcontrolRequest req = ((InitiatingMessage.RicControl) ((E2AP_PDU.InitiatingMessage) pdu).value()).value();
-        bh.consume(E2SM_RC_ControlHeader.decode(new AperReader(req.ricControlHeader().toByteArray())));
-        bh.consume(E2SM_RC_ControlMessage.decode(new AperReader(req.ricControlMessage().toByteArray())));
+        bh.consume(E2SM_RC_ControlHeader.decode(new AperReader(req.ricControlHeader())));
+        bh.consume(E2SM_RC_ControlMessage.decode(new AperReader(req.ricControlMessage())));
     }
 
     @Benchmark
     public byte[] controlDecodeReencode() {
         E2AP_PDU pdu = E2AP_PDU.decode(control);
         RICcontrolRequest req = ((InitiatingMessage.RicControl) ((E2AP_PDU.InitiatingMessage) pdu).value()).value();
-        E2SM_RC_ControlHeader h = E2SM_RC_ControlHeader.decode(new AperReader(req.ricControlHeader().toByteArray()));
-        E2SM_RC_ControlMessage m = E2SM_RC_ControlMessage.decode(new AperReader(req.ricControlMessage().toByteArray()));
+        E2SM_RC_ControlHeader h = E2SM_RC_ControlHeader.decode(new AperReader(req.ricControlHeader()));
+        E2SM_RC_ControlMessage m = E2SM_RC_ControlMessage.decode(new AperReader(req.ricControlMessage()));
         return BenchMessages.controlRequest(h.encode(), m.encode()).encode();
     }
 

@@ -111,17 +111,30 @@ public record E2setupRequest(List<E2setupRequestIEs> protocolIEs, UnknownExtensi
         /** @throws IllegalStateException if a mandatory IE is missing */
         public E2setupRequest build() {
             List<E2setupRequestIEs> l = new ArrayList<>(ies);
-            l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex()));
-            if (l.stream().noneMatch(ie -> ie instanceof E2setupRequestIEs.TransactionID_IE)) {
+            long present = 0;
+            int last = -1;
+            boolean sorted = true;
+            for (E2setupRequestIEs ie : l) {
+                int i = ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex();
+                sorted &= i >= last;
+                last = i;
+                if (i < 64) {
+                    present |= 1L << i;
+                }
+            }
+            if (!sorted) {
+                l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex()));
+            }
+            if ((present & 1L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-TransactionID");
             }
-            if (l.stream().noneMatch(ie -> ie instanceof E2setupRequestIEs.GlobalE2node_ID_IE)) {
+            if ((present & 2L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-GlobalE2node-ID");
             }
-            if (l.stream().noneMatch(ie -> ie instanceof E2setupRequestIEs.RANfunctionsAdded_IE)) {
+            if ((present & 4L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-RANfunctionsAdded");
             }
-            if (l.stream().noneMatch(ie -> ie instanceof E2setupRequestIEs.E2nodeComponentConfigAddition_IE)) {
+            if ((present & 8L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-E2nodeComponentConfigAddition");
             }
             return new E2setupRequest(l, null);

@@ -112,11 +112,24 @@ public record RICcontrolAcknowledge(List<RICcontrolAcknowledge_IEs> protocolIEs,
         /** @throws IllegalStateException if a mandatory IE is missing */
         public RICcontrolAcknowledge build() {
             List<RICcontrolAcknowledge_IEs> l = new ArrayList<>(ies);
-            l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex()));
-            if (l.stream().noneMatch(ie -> ie instanceof RICcontrolAcknowledge_IEs.RICrequestID_IE)) {
+            long present = 0;
+            int last = -1;
+            boolean sorted = true;
+            for (RICcontrolAcknowledge_IEs ie : l) {
+                int i = ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex();
+                sorted &= i >= last;
+                last = i;
+                if (i < 64) {
+                    present |= 1L << i;
+                }
+            }
+            if (!sorted) {
+                l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex()));
+            }
+            if ((present & 1L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-RICrequestID");
             }
-            if (l.stream().noneMatch(ie -> ie instanceof RICcontrolAcknowledge_IEs.RANfunctionID_IE)) {
+            if ((present & 2L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-RANfunctionID");
             }
             return new RICcontrolAcknowledge(l, null);

@@ -176,23 +176,36 @@ public record RICindication(List<RICindication_IEs> protocolIEs, UnknownExtensio
         /** @throws IllegalStateException if a mandatory IE is missing */
         public RICindication build() {
             List<RICindication_IEs> l = new ArrayList<>(ies);
-            l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex()));
-            if (l.stream().noneMatch(ie -> ie instanceof RICindication_IEs.RICrequestID_IE)) {
+            long present = 0;
+            int last = -1;
+            boolean sorted = true;
+            for (RICindication_IEs ie : l) {
+                int i = ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex();
+                sorted &= i >= last;
+                last = i;
+                if (i < 64) {
+                    present |= 1L << i;
+                }
+            }
+            if (!sorted) {
+                l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex()));
+            }
+            if ((present & 1L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-RICrequestID");
             }
-            if (l.stream().noneMatch(ie -> ie instanceof RICindication_IEs.RANfunctionID_IE)) {
+            if ((present & 2L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-RANfunctionID");
             }
-            if (l.stream().noneMatch(ie -> ie instanceof RICindication_IEs.RICactionID_IE)) {
+            if ((present & 4L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-RICactionID");
             }
-            if (l.stream().noneMatch(ie -> ie instanceof RICindication_IEs.RICindicationType_IE)) {
+            if ((present & 16L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-RICindicationType");
             }
-            if (l.stream().noneMatch(ie -> ie instanceof RICindication_IEs.RICindicationHeader_IE)) {
+            if ((present & 32L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-RICindicationHeader");
             }
-            if (l.stream().noneMatch(ie -> ie instanceof RICindication_IEs.RICindicationMessage_IE)) {
+            if ((present & 64L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-RICindicationMessage");
             }
             return new RICindication(l, null);

@@ -111,14 +111,27 @@ public record RICsubscriptionDeleteFailure(List<RICsubscriptionDeleteFailure_IEs
         /** @throws IllegalStateException if a mandatory IE is missing */
         public RICsubscriptionDeleteFailure build() {
             List<RICsubscriptionDeleteFailure_IEs> l = new ArrayList<>(ies);
-            l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex()));
-            if (l.stream().noneMatch(ie -> ie instanceof RICsubscriptionDeleteFailure_IEs.RICrequestID_IE)) {
+            long present = 0;
+            int last = -1;
+            boolean sorted = true;
+            for (RICsubscriptionDeleteFailure_IEs ie : l) {
+                int i = ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex();
+                sorted &= i >= last;
+                last = i;
+                if (i < 64) {
+                    present |= 1L << i;
+                }
+            }
+            if (!sorted) {
+                l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex()));
+            }
+            if ((present & 1L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-RICrequestID");
             }
-            if (l.stream().noneMatch(ie -> ie instanceof RICsubscriptionDeleteFailure_IEs.RANfunctionID_IE)) {
+            if ((present & 2L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-RANfunctionID");
             }
-            if (l.stream().noneMatch(ie -> ie instanceof RICsubscriptionDeleteFailure_IEs.Cause_IE)) {
+            if ((present & 4L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-Cause");
             }
             return new RICsubscriptionDeleteFailure(l, null);

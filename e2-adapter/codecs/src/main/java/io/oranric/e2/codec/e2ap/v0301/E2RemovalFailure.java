@@ -95,11 +95,24 @@ public record E2RemovalFailure(List<E2RemovalFailureIEs> protocolIEs, UnknownExt
         /** @throws IllegalStateException if a mandatory IE is missing */
         public E2RemovalFailure build() {
             List<E2RemovalFailureIEs> l = new ArrayList<>(ies);
-            l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex()));
-            if (l.stream().noneMatch(ie -> ie instanceof E2RemovalFailureIEs.TransactionID_IE)) {
+            long present = 0;
+            int last = -1;
+            boolean sorted = true;
+            for (E2RemovalFailureIEs ie : l) {
+                int i = ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex();
+                sorted &= i >= last;
+                last = i;
+                if (i < 64) {
+                    present |= 1L << i;
+                }
+            }
+            if (!sorted) {
+                l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex()));
+            }
+            if ((present & 1L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-TransactionID");
             }
-            if (l.stream().noneMatch(ie -> ie instanceof E2RemovalFailureIEs.Cause_IE)) {
+            if ((present & 2L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-Cause");
             }
             return new E2RemovalFailure(l, null);

@@ -95,8 +95,21 @@ public record E2connectionUpdateAcknowledge(List<E2connectionUpdateAck_IEs> prot
         /** @throws IllegalStateException if a mandatory IE is missing */
         public E2connectionUpdateAcknowledge build() {
             List<E2connectionUpdateAck_IEs> l = new ArrayList<>(ies);
-            l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex()));
-            if (l.stream().noneMatch(ie -> ie instanceof E2connectionUpdateAck_IEs.TransactionID_IE)) {
+            long present = 0;
+            int last = -1;
+            boolean sorted = true;
+            for (E2connectionUpdateAck_IEs ie : l) {
+                int i = ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex();
+                sorted &= i >= last;
+                last = i;
+                if (i < 64) {
+                    present |= 1L << i;
+                }
+            }
+            if (!sorted) {
+                l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex()));
+            }
+            if ((present & 1L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-TransactionID");
             }
             return new E2connectionUpdateAcknowledge(l, null);

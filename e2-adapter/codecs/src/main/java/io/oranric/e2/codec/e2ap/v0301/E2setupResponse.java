@@ -127,14 +127,27 @@ public record E2setupResponse(List<E2setupResponseIEs> protocolIEs, UnknownExten
         /** @throws IllegalStateException if a mandatory IE is missing */
         public E2setupResponse build() {
             List<E2setupResponseIEs> l = new ArrayList<>(ies);
-            l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex()));
-            if (l.stream().noneMatch(ie -> ie instanceof E2setupResponseIEs.TransactionID_IE)) {
+            long present = 0;
+            int last = -1;
+            boolean sorted = true;
+            for (E2setupResponseIEs ie : l) {
+                int i = ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex();
+                sorted &= i >= last;
+                last = i;
+                if (i < 64) {
+                    present |= 1L << i;
+                }
+            }
+            if (!sorted) {
+                l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex()));
+            }
+            if ((present & 1L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-TransactionID");
             }
-            if (l.stream().noneMatch(ie -> ie instanceof E2setupResponseIEs.GlobalRIC_ID_IE)) {
+            if ((present & 2L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-GlobalRIC-ID");
             }
-            if (l.stream().noneMatch(ie -> ie instanceof E2setupResponseIEs.E2nodeComponentConfigAdditionAck_IE)) {
+            if ((present & 16L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-E2nodeComponentConfigAdditionAck");
             }
             return new E2setupResponse(l, null);

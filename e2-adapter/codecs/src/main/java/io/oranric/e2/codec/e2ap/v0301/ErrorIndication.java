@@ -127,7 +127,20 @@ public record ErrorIndication(List<ErrorIndication_IEs> protocolIEs, UnknownExte
         /** @throws IllegalStateException if a mandatory IE is missing */
         public ErrorIndication build() {
             List<ErrorIndication_IEs> l = new ArrayList<>(ies);
-            l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex()));
+            long present = 0;
+            int last = -1;
+            boolean sorted = true;
+            for (ErrorIndication_IEs ie : l) {
+                int i = ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex();
+                sorted &= i >= last;
+                last = i;
+                if (i < 64) {
+                    present |= 1L << i;
+                }
+            }
+            if (!sorted) {
+                l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex()));
+            }
             return new ErrorIndication(l, null);
         }
     }

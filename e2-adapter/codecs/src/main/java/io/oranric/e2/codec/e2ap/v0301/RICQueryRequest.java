@@ -112,17 +112,30 @@ public record RICQueryRequest(List<RICQueryRequest_IEs> protocolIEs, UnknownExte
         /** @throws IllegalStateException if a mandatory IE is missing */
         public RICQueryRequest build() {
             List<RICQueryRequest_IEs> l = new ArrayList<>(ies);
-            l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex()));
-            if (l.stream().noneMatch(ie -> ie instanceof RICQueryRequest_IEs.RICrequestID_IE)) {
+            long present = 0;
+            int last = -1;
+            boolean sorted = true;
+            for (RICQueryRequest_IEs ie : l) {
+                int i = ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex();
+                sorted &= i >= last;
+                last = i;
+                if (i < 64) {
+                    present |= 1L << i;
+                }
+            }
+            if (!sorted) {
+                l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex()));
+            }
+            if ((present & 1L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-RICrequestID");
             }
-            if (l.stream().noneMatch(ie -> ie instanceof RICQueryRequest_IEs.RANfunctionID_IE)) {
+            if ((present & 2L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-RANfunctionID");
             }
-            if (l.stream().noneMatch(ie -> ie instanceof RICQueryRequest_IEs.RICqueryHeader_IE)) {
+            if ((present & 4L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-RICqueryHeader");
             }
-            if (l.stream().noneMatch(ie -> ie instanceof RICQueryRequest_IEs.RICqueryDefinition_IE)) {
+            if ((present & 8L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-RICqueryDefinition");
             }
             return new RICQueryRequest(l, null);

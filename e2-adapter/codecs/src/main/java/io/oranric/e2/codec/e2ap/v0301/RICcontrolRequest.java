@@ -144,17 +144,30 @@ public record RICcontrolRequest(List<RICcontrolRequest_IEs> protocolIEs, Unknown
         /** @throws IllegalStateException if a mandatory IE is missing */
         public RICcontrolRequest build() {
             List<RICcontrolRequest_IEs> l = new ArrayList<>(ies);
-            l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex()));
-            if (l.stream().noneMatch(ie -> ie instanceof RICcontrolRequest_IEs.RICrequestID_IE)) {
+            long present = 0;
+            int last = -1;
+            boolean sorted = true;
+            for (RICcontrolRequest_IEs ie : l) {
+                int i = ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex();
+                sorted &= i >= last;
+                last = i;
+                if (i < 64) {
+                    present |= 1L << i;
+                }
+            }
+            if (!sorted) {
+                l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex()));
+            }
+            if ((present & 1L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-RICrequestID");
             }
-            if (l.stream().noneMatch(ie -> ie instanceof RICcontrolRequest_IEs.RANfunctionID_IE)) {
+            if ((present & 2L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-RANfunctionID");
             }
-            if (l.stream().noneMatch(ie -> ie instanceof RICcontrolRequest_IEs.RICcontrolHeader_IE)) {
+            if ((present & 8L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-RICcontrolHeader");
             }
-            if (l.stream().noneMatch(ie -> ie instanceof RICcontrolRequest_IEs.RICcontrolMessage_IE)) {
+            if ((present & 16L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-RICcontrolMessage");
             }
             return new RICcontrolRequest(l, null);

@@ -79,8 +79,21 @@ public record RICserviceQuery(List<RICserviceQuery_IEs> protocolIEs, UnknownExte
         /** @throws IllegalStateException if a mandatory IE is missing */
         public RICserviceQuery build() {
             List<RICserviceQuery_IEs> l = new ArrayList<>(ies);
-            l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex()));
-            if (l.stream().noneMatch(ie -> ie instanceof RICserviceQuery_IEs.TransactionID_IE)) {
+            long present = 0;
+            int last = -1;
+            boolean sorted = true;
+            for (RICserviceQuery_IEs ie : l) {
+                int i = ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex();
+                sorted &= i >= last;
+                last = i;
+                if (i < 64) {
+                    present |= 1L << i;
+                }
+            }
+            if (!sorted) {
+                l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex()));
+            }
+            if ((present & 1L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-TransactionID");
             }
             return new RICserviceQuery(l, null);

@@ -63,8 +63,21 @@ public record RICsubscriptionDeleteRequired(List<RICsubscriptionDeleteRequired_I
         /** @throws IllegalStateException if a mandatory IE is missing */
         public RICsubscriptionDeleteRequired build() {
             List<RICsubscriptionDeleteRequired_IEs> l = new ArrayList<>(ies);
-            l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex()));
-            if (l.stream().noneMatch(ie -> ie instanceof RICsubscriptionDeleteRequired_IEs.RICsubscriptionToBeRemoved_IE)) {
+            long present = 0;
+            int last = -1;
+            boolean sorted = true;
+            for (RICsubscriptionDeleteRequired_IEs ie : l) {
+                int i = ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex();
+                sorted &= i >= last;
+                last = i;
+                if (i < 64) {
+                    present |= 1L << i;
+                }
+            }
+            if (!sorted) {
+                l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex()));
+            }
+            if ((present & 1L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-RICsubscriptionToBeRemoved");
             }
             return new RICsubscriptionDeleteRequired(l, null);

@@ -128,14 +128,27 @@ public record RICsubscriptionRequest(List<RICsubscriptionRequest_IEs> protocolIE
         /** @throws IllegalStateException if a mandatory IE is missing */
         public RICsubscriptionRequest build() {
             List<RICsubscriptionRequest_IEs> l = new ArrayList<>(ies);
-            l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? Integer.MAX_VALUE : ie.rowIndex()));
-            if (l.stream().noneMatch(ie -> ie instanceof RICsubscriptionRequest_IEs.RICrequestID_IE)) {
+            long present = 0;
+            int last = -1;
+            boolean sorted = true;
+            for (RICsubscriptionRequest_IEs ie : l) {
+                int i = ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex();
+                sorted &= i >= last;
+                last = i;
+                if (i < 64) {
+                    present |= 1L << i;
+                }
+            }
+            if (!sorted) {
+                l.sort(java.util.Comparator.comparingInt(ie -> ie.rowIndex() < 0 ? 0x7FFFFFFF : ie.rowIndex()));
+            }
+            if ((present & 1L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-RICrequestID");
             }
-            if (l.stream().noneMatch(ie -> ie instanceof RICsubscriptionRequest_IEs.RANfunctionID_IE)) {
+            if ((present & 2L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-RANfunctionID");
             }
-            if (l.stream().noneMatch(ie -> ie instanceof RICsubscriptionRequest_IEs.RICsubscriptionDetails_IE)) {
+            if ((present & 4L) == 0) {
                 throw new IllegalStateException("missing mandatory IE id-RICsubscriptionDetails");
             }
             return new RICsubscriptionRequest(l, null);

@@ -17,16 +17,16 @@ public final class LabelInfoList {
 
     /** Decodes a value of this type. */
     public static List<LabelInfoItem> decode(AperReader r) {
-        return AsnLists.decode(r, 1, Integer.MAX_VALUE, false, 23, r7 -> LabelInfoItem.decode(r7));
+        return AsnLists.decode(r, 1, 0x7FFFFFFF, false, 23, r7 -> LabelInfoItem.decode(r7));
     }
 
     /** Encodes {@code v}. */
     public static void encode(AperWriter w, List<LabelInfoItem> v) {
-        AsnLists.encode(w, v, 1, Integer.MAX_VALUE, false, (w8, e8) -> { e8.encodeTo(w8); });
+        AsnLists.encode(w, v, 1, 0x7FFFFFFF, false, (w8, e8) -> { e8.encodeTo(w8); });
     }
 
     /** Structure of this type for generic tools. */
     @SuppressWarnings("unchecked")
-    public static final AsnType DESCRIPTOR = new AsnType.SequenceOfType("LabelInfoList", () -> LabelInfoItem.DESCRIPTOR, new AsnType.Size(1, Integer.MAX_VALUE, false))
+    public static final AsnType DESCRIPTOR = new AsnType.SequenceOfType("LabelInfoList", () -> LabelInfoItem.DESCRIPTOR, new AsnType.Size(1, 0x7FFFFFFF, false))
             .codec(r -> decode(r), (w, v) -> encode(w, (List<LabelInfoItem>) v));
 }

@@ -168,7 +168,7 @@ public sealed interface TestCond_Value extends AsnType.ChoiceValue permits TestC
         public void encodeTo(AperWriter w) {
             w.rootIndex(5, 6, true);
             try {
-                w.writeKnownMultiplierString(this.value, 0, Integer.MAX_VALUE, false, CharAlphabet.PRINTABLE);
+                w.writeKnownMultiplierString(this.value, 0, 0x7FFFFFFF, false, CharAlphabet.PRINTABLE);
             } catch (AperException e) {
                 throw e.within("valuePrtS");
             }
@@ -283,7 +283,7 @@ public sealed interface TestCond_Value extends AsnType.ChoiceValue permits TestC
                     return new ValueOctS(r.readOctetString());
                 case 5:
                     f = "valuePrtS";
-                    return new ValuePrtS(r.readKnownMultiplierString(0, Integer.MAX_VALUE, false, CharAlphabet.PRINTABLE));
+                    return new ValuePrtS(r.readKnownMultiplierString(0, 0x7FFFFFFF, false, CharAlphabet.PRINTABLE));
                 default:
                     int x = -1 - i;
                     if (x == 0) {

@@ -17,16 +17,16 @@ public final class MeasurementRecord {
 
     /** Decodes a value of this type. */
     public static List<MeasurementRecordItem> decode(AperReader r) {
-        return AsnLists.decode(r, 1, Integer.MAX_VALUE, false, 1, r11 -> MeasurementRecordItem.decode(r11));
+        return AsnLists.decode(r, 1, 0x7FFFFFFF, false, 1, r11 -> MeasurementRecordItem.decode(r11));
     }
 
     /** Encodes {@code v}. */
     public static void encode(AperWriter w, List<MeasurementRecordItem> v) {
-        AsnLists.encode(w, v, 1, Integer.MAX_VALUE, false, (w12, e12) -> { e12.encodeTo(w12); });
+        AsnLists.encode(w, v, 1, 0x7FFFFFFF, false, (w12, e12) -> { e12.encodeTo(w12); });
     }
 
     /** Structure of this type for generic tools. */
     @SuppressWarnings("unchecked")
-    public static final AsnType DESCRIPTOR = new AsnType.SequenceOfType("MeasurementRecord", () -> MeasurementRecordItem.DESCRIPTOR, new AsnType.Size(1, Integer.MAX_VALUE, false))
+    public static final AsnType DESCRIPTOR = new AsnType.SequenceOfType("MeasurementRecord", () -> MeasurementRecordItem.DESCRIPTOR, new AsnType.Size(1, 0x7FFFFFFF, false))
             .codec(r -> decode(r), (w, v) -> encode(w, (List<MeasurementRecordItem>) v));
 }

@@ -168,7 +168,7 @@ public sealed interface RANParameter_Value extends AsnType.ChoiceValue permits R
         public void encodeTo(AperWriter w) {
             w.rootIndex(5, 6, true);
             try {
-                w.writeKnownMultiplierString(this.value, 0, Integer.MAX_VALUE, false, CharAlphabet.PRINTABLE);
+                w.writeKnownMultiplierString(this.value, 0, 0x7FFFFFFF, false, CharAlphabet.PRINTABLE);
             } catch (AperException e) {
                 throw e.within("valuePrintableString");
             }
@@ -252,7 +252,7 @@ public sealed interface RANParameter_Value extends AsnType.ChoiceValue permits R
                     return new ValueOctS(r.readOctetString());
                 case 5:
                     f = "valuePrintableString";
-                    return new ValuePrintableString(r.readKnownMultiplierString(0, Integer.MAX_VALUE, false, CharAlphabet.PRINTABLE));
+                    return new ValuePrintableString(r.readKnownMultiplierString(0, 0x7FFFFFFF, false, CharAlphabet.PRINTABLE));
                 default:
                     int x = -1 - i;
                     return new Unknown(x, r.readOpenTypeRaw());
