@@ -62,13 +62,21 @@ public final class Lab implements AutoCloseable {
   private Scenario scenario;
   private long startedNanos;
 
-  private Lab(LabOptions options) {
+  private final XAppRuntime.Settings xappSettings;
+
+  private Lab(LabOptions options, XAppRuntime.Settings xappSettings) {
     this.options = options;
+    this.xappSettings = xappSettings;
   }
 
   /** Starts every part; on failure stops what already runs and rethrows. */
   public static Lab start(LabOptions options, PrintStream out) {
-    Lab lab = new Lab(options);
+    return start(options, out, null);
+  }
+
+  /** The same with the xApps' own settings (hold times, steps), e.g. shorter ones for a quick demonstration. */
+  public static Lab start(LabOptions options, PrintStream out, XAppRuntime.Settings xappSettings) {
+    Lab lab = new Lab(options, xappSettings);
     try {
       lab.startParts(out);
       return lab;
@@ -121,7 +129,11 @@ public final class Lab implements AutoCloseable {
     parts.add(e2);
     PolicyView view = PolicyView.follow(kafka.settings());
     parts.add(view);
-    xapps = XAppRuntime.deploy(ricVertx, e2, view, XAppRuntime.Options.lab(inventory).withHealth(options.host(), 0))
+    XAppRuntime.Options xo = XAppRuntime.Options.lab(inventory).withHealth(options.host(), 0);
+    if (xappSettings != null) {
+      xo = xo.withSettings(xappSettings);
+    }
+    xapps = XAppRuntime.deploy(ricVertx, e2, view, xo)
         .await(60, TimeUnit.SECONDS);
     parts.add(xapps);
     line(out, "xapps", String.join(", ", xapps.apps().keySet()) + " over the " + e2.kind() + " stream; KPM monitor http://"

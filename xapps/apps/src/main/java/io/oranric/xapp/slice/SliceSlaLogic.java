@@ -180,7 +180,9 @@ public final class SliceSlaLogic implements ControlLogic {
         st = new SliceState();
         states.put(sst, st);
       }
-      PrbQuota q = quota == null ? null : (PrbQuota) quota.statement();
+      // A quota bounds the SLA loop only when it is at least as strong: a higher-priority SLA is not
+      // held back by a weaker operator cap on the same slice (run-time conflict resolution by priority).
+      PrbQuota q = quota == null || (sla != null && sla.priority() > quota.priority()) ? null : (PrbQuota) quota.statement();
       Quota desired;
       Policy winner;
       if (sla != null) {
@@ -203,6 +205,7 @@ public final class SliceSlaLogic implements ControlLogic {
         winner = sla;
       } else {
         st.controller = null;
+        q = (PrbQuota) quota.statement();
         int ded = q.dedicatedPrbPct() == null ? 0 : (int) Math.round(q.dedicatedPrbPct());
         int min = (int) Math.round(firstNonNull(q.minPrbPct(), q.dedicatedPrbPct(), 0.0));
         int max = q.maxPrbPct() == null ? 100 : (int) Math.round(q.maxPrbPct());

@@ -89,12 +89,22 @@ class XAppRuntimeTest {
     for (int k = 0; k < 30 && rt.guard().recentConflicts().isEmpty(); k++) {
       clock.advance(Duration.ofSeconds(6));
       e2.publish(Fixtures.report("gnb-4", 1, List.of(cell("cell-4", KpmNames.MAX_TX_PWR, 26), cell("cell-4", KpmNames.PRB_TOT_DL, 5))));
-      Thread.sleep(50);
+      // Each report is handled on the xApps' own event loops: poll for the conflict, with a deadline, before the next one.
+      long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+      while (rt.guard().recentConflicts().isEmpty() && System.nanoTime() < until) {
+        java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+      }
     }
     assertThat(rt.guard().recentConflicts()).isNotEmpty();
     assertThat(rt.guard().recentConflicts().get(0).winner().xapp()).isEqualTo("tx-power");
     assertThat(rt.guard().recentConflicts().get(0).loser().xapp()).isEqualTo("energy-saving");
-    assertThat(rt.metrics().scrape()).contains("xapp_conflicts_total{loser=\"energy-saving\",parameter=\"tx-power\",winner=\"tx-power\"}");
+    // The counter is bumped on the guard's side of the hand-over: poll it with a deadline too.
+    String counter = "xapp_conflicts_total{loser=\"energy-saving\",parameter=\"tx-power\",winner=\"tx-power\"}";
+    long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    while (!rt.metrics().scrape().contains(counter) && System.nanoTime() < until) {
+      java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+    }
+    assertThat(rt.metrics().scrape()).contains(counter);
   }
 
   @Test
