@@ -62,11 +62,26 @@ final class LabCommand implements Callable<Integer> {
   @Option(names = "--direct", description = "xApps take the termination's in-process stream instead of two Kafka hops.")
   boolean direct;
 
+  @Option(names = "--nodes", paramLabel = "N",
+      description = "Load generator instead of the scenario: N lightweight E2 nodes streaming KPM at --rate, a reacting consumer "
+          + "answering each report with a control request; prints indication-to-control latency.")
+  Integer nodes;
+
+  @Option(names = "--rate", paramLabel = "R", description = "With --nodes: indications per second, all nodes together. Default: 10 per node.")
+  Integer rate;
+
   @Option(names = "--manual-approval", description = "Policies wait for approval instead of activating at once.")
   boolean manualApproval;
 
   @Override
   public Integer call() throws Exception {
+    if (nodes != null) {
+      int r = rate != null ? rate : nodes * 10;
+      var result = io.oranric.testbed.lab.load.E2LoadBench.run(new io.oranric.testbed.lab.load.E2LoadBench.Options(nodes, r,
+          Duration.ofSeconds(10), Duration.ofSeconds(duration == null ? 30 : duration), direct, kafka), System.out);
+      System.out.println(result.table());
+      return 0;
+    }
     Path file = Files.exists(Path.of(scenario)) ? Path.of(scenario) : null;
     for (var p : new int[][] {{e2Port}, {policyPort}, {metricsPort}}) {
       if (p[0] != 0) {
