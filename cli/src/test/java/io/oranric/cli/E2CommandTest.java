@@ -2,23 +2,12 @@ package io.oranric.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class E2CommandTest {
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cl = Ric.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   static final String DELETE_REQUEST = "00090012000002001D00050000010000000500020002";
@@ -28,46 +17,46 @@ class E2CommandTest {
 
   @Test
   void decode_prints_json_with_asn1_field_names_and_encode_reads_it_back() {
-    Run d = run("e2", "decode", "--asn1", "E2AP3", "--compact", DELETE_REQUEST);
+    CliRun d = run("e2", "decode", "--asn1", "E2AP3", "--compact", DELETE_REQUEST);
     assertThat(d.exit()).as(d.err()).isZero();
     assertThat(d.out()).contains("\"initiatingMessage\"").contains("\"id-RICrequestID\"").contains("\"ricRequestorID\":1");
-    Run e = run("e2", "encode", "--asn1", "E2AP3", d.out().trim());
+    CliRun e = run("e2", "encode", "--asn1", "E2AP3", d.out().trim());
     assertThat(e.exit()).as(e.err()).isZero();
     assertThat(e.out().trim()).isEqualTo(DELETE_REQUEST);
   }
 
   @Test
   void decode_with_e2sm_shows_the_kpm_payloads() {
-    Run d = run("e2", "decode", "--asn1", "E2AP3", "--e2sm", "KPM3", INDICATION);
+    CliRun d = run("e2", "decode", "--asn1", "E2AP3", "--e2sm", "KPM3", INDICATION);
     assertThat(d.exit()).as(d.err()).isZero();
     assertThat(d.out()).contains("\"$e2sm\" : \"KPM3\"").contains("\"senderName\" : \"srsRAN\"").contains("DRB.UEThpDl");
-    Run e = run("e2", "encode", "--asn1", "E2AP3", "--e2sm", "KPM3", d.out());
+    CliRun e = run("e2", "encode", "--asn1", "E2AP3", "--e2sm", "KPM3", d.out());
     assertThat(e.out().trim()).isEqualTo(INDICATION);
   }
 
   @Test
   void roundtrip_reports_identical_equivalent_and_errors_with_exit_codes() {
-    Run ok = run("e2", "roundtrip", DELETE_REQUEST, INDICATION);
+    CliRun ok = run("e2", "roundtrip", DELETE_REQUEST, INDICATION);
     assertThat(ok.exit()).isZero();
     assertThat(ok.out()).isEqualToIgnoringNewLines("identicalidentical");
     // an asn1c-style REAL with a leading zero mantissa octet re-encodes canonically
-    Run eq = run("e2", "roundtrip", "--asn1", "KPM3", "--type", "E2SM-KPM-IndicationMessage", "0000000001200480000001");
+    CliRun eq = run("e2", "roundtrip", "--asn1", "KPM3", "--type", "E2SM-KPM-IndicationMessage", "0000000001200480000001");
     assertThat(eq.exit()).isEqualTo(2);
     assertThat(eq.out().trim()).isEqualTo("equivalent 00000000012003800001");
-    Run bad = run("e2", "roundtrip", "0005");
+    CliRun bad = run("e2", "roundtrip", "0005");
     assertThat(bad.exit()).isEqualTo(1);
     assertThat(bad.out()).startsWith("error TRUNCATED");
   }
 
   @Test
   void e2sm_sets_need_a_type_and_unknown_types_are_named() {
-    Run r = run("e2", "decode", "--asn1", "KPM3", "0803E7");
+    CliRun r = run("e2", "decode", "--asn1", "KPM3", "0803E7");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("--type is needed");
-    Run t = run("e2", "decode", "--asn1", "KPM3", "--type", "E2SM-KPM-EventTriggerDefinition", "--compact", "0803E7");
+    CliRun t = run("e2", "decode", "--asn1", "KPM3", "--type", "E2SM-KPM-EventTriggerDefinition", "--compact", "0803E7");
     assertThat(t.exit()).isZero();
     assertThat(t.out().trim()).isEqualTo("{\"eventDefinition-formats\":{\"eventDefinition-Format1\":{\"reportingPeriod\":1000}}}");
-    Run u = run("e2", "decode", "--asn1", "KPM3", "--type", "E2SM-KPM-Nonsense", "00");
+    CliRun u = run("e2", "decode", "--asn1", "KPM3", "--type", "E2SM-KPM-Nonsense", "00");
     assertThat(u.exit()).isEqualTo(1);
     assertThat(u.err()).contains("has no type E2SM-KPM-Nonsense");
   }

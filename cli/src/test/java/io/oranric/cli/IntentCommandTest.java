@@ -4,28 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class IntentCommandTest {
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cl = Ric.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void dry_run_json_prints_the_contract_object() throws Exception {
-    Run r = run("intent", "--dry-run", "--json", "guarantee at least 20 percent of the radio resources of cell 3 for urllc");
+    CliRun r = run("intent", "--dry-run", "--json", "guarantee at least 20 percent of the radio resources of cell 3 for urllc");
     assertThat(r.exit()).isZero();
     JsonNode n = new ObjectMapper().readTree(r.out());
     assertThat(n.get("translator").asText()).isEqualTo("local");
@@ -38,7 +27,7 @@ class IntentCommandTest {
 
   @Test
   void out_of_envelope_is_understood_and_exits_zero() throws Exception {
-    Run r = run("intent", "--dry-run", "--json", "set", "cell", "3", "power", "to", "90", "dBm");
+    CliRun r = run("intent", "--dry-run", "--json", "set", "cell", "3", "power", "to", "90", "dBm");
     assertThat(r.exit()).isZero();
     JsonNode n = new ObjectMapper().readTree(r.out());
     assertThat(n.get("policies").isEmpty()).isTrue();
@@ -47,23 +36,23 @@ class IntentCommandTest {
 
   @Test
   void a_clarification_is_an_answer_and_exits_zero_unless_asked_to_fail() throws Exception {
-    Run r = run("intent", "--dry-run", "--json", "make the network better");
+    CliRun r = run("intent", "--dry-run", "--json", "make the network better");
     assertThat(r.exit()).isZero();
     assertThat(new ObjectMapper().readTree(r.out()).get("clarification").asText()).endsWith("?");
-    Run strict = run("intent", "--dry-run", "--json", "--fail-on-clarification", "make the network better");
+    CliRun strict = run("intent", "--dry-run", "--json", "--fail-on-clarification", "make the network better");
     assertThat(strict.exit()).isEqualTo(IntentCommand.CLARIFICATION);
   }
 
   @Test
   void text_output_lists_policies_and_assumptions() {
-    Run r = run("intent", "--dry-run", "--grammar-only", "save energy on cell 3 when load is under 10%");
+    CliRun r = run("intent", "--dry-run", "--grammar-only", "save energy on cell 3 when load is under 10%");
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("+ EnergySaving").contains("cell-3").contains("assumed");
   }
 
   @Test
   void submitting_without_a_store_says_so() {
-    Run r = run("intent", "cap embb at 60% in cell 2");
+    CliRun r = run("intent", "cap embb at 60% in cell 2");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("--dry-run");
   }
