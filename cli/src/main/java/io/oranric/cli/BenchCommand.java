@@ -43,6 +43,9 @@ final class BenchCommand implements Runnable {
     @Option(names = "--kafka", defaultValue = "embedded", description = "Default: ${DEFAULT-VALUE}.")
     String kafka;
 
+    @Option(names = "--plot", defaultValue = "ric-bench-e2.svg", description = "SVG of the latency percentiles. Default: ${DEFAULT-VALUE}.")
+    java.nio.file.Path plot;
+
     @Override
     public Integer call() throws Exception {
       List<E2LoadBench.Result> results = new ArrayList<>();
@@ -56,6 +59,12 @@ final class BenchCommand implements Runnable {
       System.out.println();
       System.out.println("Results (near-RT budget: indication to control p99 within 10 ms):");
       results.forEach(r -> System.out.println("  " + r.table()));
+      List<io.oranric.testbed.lab.load.LatencyPlot.Curve> curves = new ArrayList<>();
+      results.forEach(r -> curves.add(new io.oranric.testbed.lab.load.LatencyPlot.Curve(
+          (r.options().direct() ? "direct" : "kafka") + String.format(" %,d/s", r.options().ratePerSecond()), r.samples())));
+      io.oranric.testbed.lab.load.LatencyPlot.write(plot, "Indication on the socket to control request on the socket ("
+          + nodes + " E2 nodes)", curves, 10);
+      System.out.println("Plot: " + plot.toAbsolutePath());
       return 0;
     }
   }
