@@ -88,6 +88,10 @@ public final class TopicConsumer<T extends Message> implements AutoCloseable {
   private volatile boolean running = true;
   private Map<TopicPartition, Long> catchUpTargets;
   private final Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
+  private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+  private long lastCommitNanos;
+  /** Offsets go to the group coordinator at most this often: a commit per small batch costs the broker more than the batch. */
+  static final long COMMIT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
   private TopicConsumer(KafkaSettings settings, Options options, BatchHandler<T> handler, String clientId) {
     this.options = options;
@@ -262,7 +266,15 @@ public final class TopicConsumer<T extends Message> implements AutoCloseable {
       offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
     }
     handled.putAll(offsets);
-    consumer.commitAsync(offsets, (o, err) -> {
+    uncommitted.putAll(offsets);
+    long now = System.nanoTime();
+    if (now - lastCommitNanos < COMMIT_INTERVAL_NANOS) {
+      return;
+    }
+    lastCommitNanos = now;
+    Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>(uncommitted);
+    uncommitted.clear();
+    consumer.commitAsync(toCommit, (o, err) -> {
       if (err != null) {
         LOG.warn("offset commit on {} failed: {}", options.topic().topicName(), err.toString());
       }

@@ -37,6 +37,7 @@ public final class TerminationService implements AutoCloseable {
   private final boolean ownsVertx;
   private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final RicProducer producer;
+  private final RicProducer telemetry;
   private final E2Termination termination;
   private final List<AutoCloseable> consumers = new ArrayList<>();
   private final KafkaSettings settings;
@@ -50,7 +51,11 @@ public final class TerminationService implements AutoCloseable {
     this.vertx = vertx != null ? vertx : Vertx.vertx();
     this.settings = settings;
     this.producer = RicProducer.create(settings, "e2-termination");
-    TerminationSink sink = extraSink == null ? new KafkaSink(producer) : TerminationSink.all(new KafkaSink(producer), extraSink);
+    // KPM is the bulk of what the termination writes: batch it for a millisecond and compress it.
+    this.telemetry = RicProducer.create(settings, "e2-termination-telemetry",
+        Map.of("linger.ms", "1", "batch.size", String.valueOf(128 * 1024), "compression.type", "lz4"));
+    KafkaSink kafkaSink = new KafkaSink(producer, telemetry);
+    TerminationSink sink = extraSink == null ? kafkaSink : TerminationSink.all(kafkaSink, extraSink);
     this.termination = new E2Termination(config, this.vertx, E2apCodecs.all(), models, sink, metrics);
   }
 
@@ -131,6 +136,7 @@ public final class TerminationService implements AutoCloseable {
       health.stop();
     }
     producer.close();
+    telemetry.close();
     if (ownsVertx) {
       vertx.close().await();
     }

@@ -15,10 +15,17 @@ import org.slf4j.LoggerFactory;
 public final class KafkaSink implements TerminationSink {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaSink.class);
   private final RicProducer producer;
+  private final RicProducer telemetry;
   private final AtomicLong failures = new AtomicLong();
 
   public KafkaSink(RicProducer producer) {
+    this(producer, producer);
+  }
+
+  /** @param telemetry the producer for KPM and RC reports (batched); the other one carries registry and outcomes */
+  public KafkaSink(RicProducer producer, RicProducer telemetry) {
     this.producer = producer;
+    this.telemetry = telemetry;
   }
 
   @Override
@@ -34,12 +41,12 @@ public final class KafkaSink implements TerminationSink {
   @Override
   public void kpm(KpmReport report) {
     KpmReport stamped = report.toBuilder().setPublishedNs(Clocks.nowEpochNanos()).build();
-    watch(producer.send(RicTopic.E2_KPM, report.getNodeId(), stamped), "e2.kpm");
+    watch(telemetry.send(RicTopic.E2_KPM, report.getNodeId(), stamped), "e2.kpm");
   }
 
   @Override
   public void rc(RcReport report) {
-    watch(producer.send(RicTopic.E2_RC_REPORTS, report.getNodeId(), report), "e2.rc.reports");
+    watch(telemetry.send(RicTopic.E2_RC_REPORTS, report.getNodeId(), report), "e2.rc.reports");
   }
 
   @Override
