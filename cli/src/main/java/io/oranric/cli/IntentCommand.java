@@ -8,6 +8,10 @@ import io.oranric.agent.api.TranslatorRouter;
 import io.oranric.agent.guard.Guard;
 import io.oranric.agent.intent.AgentJson;
 import io.oranric.agent.intent.IntentAgent;
+import io.oranric.agent.kpi.HttpKpis;
+import io.oranric.agent.kpi.KpiSource;
+import io.oranric.agent.tools.AgentTools;
+import io.oranric.agent.whatif.WhatIf;
 import io.oranric.agent.local.LocalTranslator;
 import io.oranric.agent.policy.PolicyGateway;
 import io.oranric.policies.json.PolicyJson;
@@ -21,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -81,6 +86,10 @@ final class IntentCommand implements Callable<Integer> {
   @Option(names = "--grammar-only", description = "Do not use the embedding classifier (what it would settle becomes a question).")
   boolean grammarOnly;
 
+  @Option(names = "--kpm-url", paramLabel = "URL",
+      description = "The KPM monitor xApp's HTTP API (e.g. http://127.0.0.1:8091), live KPIs for an LLM's get_kpis tool.")
+  String kpmUrl;
+
   @Mixin NetworkOptions network;
   @Mixin StoreOptions store;
   @Mixin LlmOptions llm;
@@ -92,9 +101,11 @@ final class IntentCommand implements Callable<Integer> {
     List<String> texts = texts();
     NetworkContext ctx = network.context();
     LocalTranslator local = grammarOnly ? LocalTranslator.grammarOnly() : LocalTranslator.withEmbeddings();
-    TranslatorRouter router = new TranslatorRouter(local, llm.translators(null, null), LocalTranslator.DEFAULT_THRESHOLD);
-    int exit = 0;
     PolicyGateway gateway = dryRun ? null : store.gateway();
+    TranslatorRouter router = new TranslatorRouter(local, llm.translators(() -> new AgentTools(
+        kpmUrl == null ? KpiSource.NONE : new HttpKpis(kpmUrl, Duration.ofSeconds(30)), store.gateway(), WhatIf.lab()), null),
+        LocalTranslator.DEFAULT_THRESHOLD);
+    int exit = 0;
     try (StoreOptions.Recording rec = dryRun ? null : store.recording()) {
       if (rec != null && !rec.durable()) {
         err.println("note: no --kafka (or RIC_KAFKA_BOOTSTRAP_SERVERS): the policies are submitted, but the intent is"

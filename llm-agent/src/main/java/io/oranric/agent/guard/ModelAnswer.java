@@ -73,7 +73,9 @@ public final class ModelAnswer {
         try {
             root = STRICT.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new Unreadable("the model's answer is not valid JSON: " + e.getOriginalMessage()
+            String why = e.getOriginalMessage();
+            int noise = why.indexOf(" (for ");
+            throw new Unreadable("the model's answer is not valid JSON: " + (noise > 0 ? why.substring(0, noise) : why)
                     + (e.getLocation() != null ? " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() : ""));
         }
