@@ -90,7 +90,7 @@ class IntentSubmitCommandTest {
 
     Run again = ric(with("intent", "approve", id));
     assertThat(again.exit()).isEqualTo(1);
-    assertThat(again.err()).contains("only a PROPOSED intent can be approved");
+    assertThat(again.err()).contains("is ACTIVE and has no proposal waiting for approval");
   }
 
   @Test

@@ -234,13 +234,23 @@ public final class IntentAgent {
 
     public Result approve(String intentId, String by) {
         IntentRecord r = recordOf(intentId);
-        if (r.getState() != IntentState.INTENT_STATE_PROPOSED) {
+        requireGateway();
+        List<String> toActivate;
+        if (r.getState() == IntentState.INTENT_STATE_PROPOSED) {
+            toActivate = r.getPolicyIdsList();
+        } else if (r.getState() == IntentState.INTENT_STATE_ACTIVE) {
+            // an ACTIVE intent may wait for approval of an assurance adjustment
+            toActivate = gateway.list().stream().filter(s -> intentId.equals(s.policy().intentId()) && "PROPOSED".equals(s.status()))
+                    .map(s -> s.policy().policyId()).toList();
+            if (toActivate.isEmpty()) {
+                throw new NotAllowed("intent " + intentId + " is ACTIVE and has no proposal waiting for approval");
+            }
+        } else {
             throw new NotAllowed("intent " + intentId + " is " + stateName(r.getState()) + ": only a PROPOSED intent can be approved");
         }
-        requireGateway();
         IntentAuditor auditor = new IntentAuditor(audit, intentId, by, clock);
         List<PolicyGateway.Decision> decisions = new ArrayList<>();
-        for (String id : r.getPolicyIdsList()) {
+        for (String id : toActivate) {
             decisions.add(gateway.activate(id, by));
         }
         auditor.approval(by, true, "operator", decisions, null);

@@ -35,7 +35,11 @@ public interface PolicyGateway {
     record Stored(Policy policy, String status, boolean inEffect) {
     }
 
+    /** Creates a policy (its id, if given, must be new). */
     Decision submit(Policy policy, String actor);
+
+    /** Creates the policy or, when its id exists, submits a new version of it (validated and checked like any other). */
+    Decision put(Policy policy, String actor);
 
     Decision activate(String policyId, String actor);
 

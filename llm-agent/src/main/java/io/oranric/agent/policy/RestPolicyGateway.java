@@ -54,6 +54,12 @@ public final class RestPolicyGateway implements PolicyGateway {
     }
 
     @Override
+    public Decision put(Policy policy, String actor) {
+        return decision(call("PUT", "/a1-p/policytypes/" + enc(policy.type().wireName()) + "/policies/" + enc(policy.policyId()),
+                PolicyJson.write(policy), actor), policy.policyId());
+    }
+
+    @Override
     public Decision activate(String policyId, String actor) {
         return decision(call("POST", "/policies/" + enc(policyId) + "/activate", null, actor), policyId);
     }

@@ -33,6 +33,11 @@ public final class StorePolicyGateway implements PolicyGateway {
     }
 
     @Override
+    public Decision put(Policy policy, String actor) {
+        return decision(store.submit(policy, actor), policy.policyId());
+    }
+
+    @Override
     public Decision activate(String policyId, String actor) {
         return decision(store.activate(policyId, actor), policyId);
     }
