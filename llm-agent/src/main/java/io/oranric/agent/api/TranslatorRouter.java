@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -47,11 +48,25 @@ public final class TranslatorRouter implements Translator {
     private final Translator offline;
     private final List<Translator> escalateTo;
     private final double acceptConfidence;
+    private final UnaryOperator<Translation> prior;
 
     public TranslatorRouter(Translator offline, List<Translator> escalateTo, double acceptConfidence) {
+        this(offline, escalateTo, acceptConfidence, UnaryOperator.identity());
+    }
+
+    /**
+     * @param prior adjusts the offline answer's confidence before the routing decision (experience:
+     *              what similar intents led to); identity for none
+     */
+    public TranslatorRouter(Translator offline, List<Translator> escalateTo, double acceptConfidence, UnaryOperator<Translation> prior) {
         this.offline = offline;
         this.escalateTo = List.copyOf(escalateTo);
         this.acceptConfidence = acceptConfidence;
+        this.prior = prior == null ? UnaryOperator.identity() : prior;
+    }
+
+    public TranslatorRouter withPrior(UnaryOperator<Translation> p) {
+        return new TranslatorRouter(offline, escalateTo, acceptConfidence, p);
     }
 
     /** The first translator is the offline one; the others are asked in order when it is escalated. */
@@ -97,6 +112,12 @@ public final class TranslatorRouter implements Translator {
         long t0 = System.nanoTime();
         Translation local = offline.translate(text, ctx, trace);
         attempts.add(new Attempt(offline.id(), describe(local), local.confidence(), micros(t0)));
+        Translation adjusted = prior.apply(local);
+        if (adjusted.confidence() != local.confidence()) {
+            trace.note(offline.id(), String.format(Locale.ROOT, "experience moved the offline confidence from %.2f to %.2f",
+                    local.confidence(), adjusted.confidence()));
+            local = adjusted;
+        }
         List<Escalation> why = escalation(text, local);
         if (why.isEmpty()) {
             return new Route(local, offline.id(), "offline translator understood it (confidence "
