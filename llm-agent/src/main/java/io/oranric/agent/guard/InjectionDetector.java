@@ -36,7 +36,7 @@ public final class InjectionDetector {
     public record Sanitized(JsonNode value, List<Finding> findings) {
     }
 
-    static final String REDACTED = "[removed by the agent's guard: instruction-like text]";
+    static final String REDACTED = "[removed by the agent's guard]";
 
     private static final String RULES = "(rules?|instructions?|prompts?|constraints?|limits?|guidance|guardrails?|policies|directions?|context)";
     private static final List<Pattern> PATTERNS = List.of(
@@ -75,7 +75,35 @@ public final class InjectionDetector {
         return Optional.empty();
     }
 
-    /** Copies a JSON value, replacing every string (and key) that carries instruction-like text. */
+    /**
+     * The text with every instruction-like phrase replaced by a marker; the rest stays readable, so
+     * the agent's own report that quotes a refused phrase still says what was refused.
+     */
+    public static String redact(String text) {
+        String out = text;
+        for (int round = 0; round < 10; round++) {
+            String lower = out.toLowerCase(Locale.ROOT);
+            if (lower.length() != out.length()) {
+                // case folding changed the length (rare scripts): positions would not map back
+                return REDACTED;
+            }
+            boolean changed = false;
+            for (Pattern p : PATTERNS) {
+                Matcher m = p.matcher(lower);
+                if (m.find()) {
+                    out = out.substring(0, m.start()) + REDACTED + out.substring(m.end());
+                    changed = true;
+                    break;
+                }
+            }
+            if (!changed) {
+                return out;
+            }
+        }
+        return REDACTED;
+    }
+
+    /** Copies a JSON value, redacting the instruction-like text of every string (and replacing such keys). */
     public static Sanitized sanitize(JsonNode value) {
         List<Finding> findings = new ArrayList<>();
         JsonNode clean = walk(value, "$", findings);
@@ -91,7 +119,7 @@ public final class InjectionDetector {
             Optional<String> hit = scan(n.asText());
             if (hit.isPresent()) {
                 findings.add(new Finding(path, hit.get()));
-                return f.textNode(REDACTED);
+                return f.textNode(redact(n.asText()));
             }
             return n;
         }
