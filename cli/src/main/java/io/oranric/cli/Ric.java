@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     versionProvider = Ric.Version.class,
     description = "O-RAN near-RT RIC xApp suite: E2 termination, xApps, policies and the intent agent.",
     subcommands = {KafkaCommand.class, TopicsCommand.class, PolicyCommand.class, IntentCommand.class, XAppsCommand.class,
-        AuditCommand.class, CommandLine.HelpCommand.class})
+        AuditCommand.class, AgentCommand.class, CommandLine.HelpCommand.class})
 public final class Ric implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
