@@ -1,57 +1,84 @@
 package io.oranric.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oranric.agent.api.NetworkContext;
 import io.oranric.agent.api.Rejection;
 import io.oranric.agent.api.Translation;
-import io.oranric.agent.json.TranslationJson;
+import io.oranric.agent.api.TranslatorRouter;
+import io.oranric.agent.guard.Guard;
+import io.oranric.agent.intent.AgentJson;
+import io.oranric.agent.intent.IntentAgent;
+import io.oranric.agent.kpi.HttpKpis;
+import io.oranric.agent.kpi.KpiSource;
+import io.oranric.agent.tools.AgentTools;
+import io.oranric.agent.whatif.WhatIf;
 import io.oranric.agent.local.LocalTranslator;
+import io.oranric.agent.policy.PolicyGateway;
 import io.oranric.policies.json.PolicyJson;
 import io.oranric.policies.model.Policy;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ./ric intent --dry-run --json "<text>"}: the offline translator, no network and no model
- * download. A translation is an answer whether it carries policies, rejections or a clarification
- * question, so all three exit 0 (scripts read {@code clarification}); {@code --fail-on-clarification}
- * makes a question exit 3 for scripts that only look at the status.
+ * {@code ./ric intent [--dry-run] [--json] "<text>"}: translate an operator intent through the
+ * agent's pipeline (offline translator, an LLM when configured and needed, the guard), and without
+ * {@code --dry-run} submit the accepted policies to the policy store and record the intent on
+ * {@code ric.intents}. {@code --file F} takes one intent a line (one JVM, one JSON object a line).
+ * A translation is an answer whether it carries policies, rejections or a clarification question,
+ * so all three exit 0 (scripts read {@code clarification}); {@code --fail-on-clarification} makes a
+ * question exit 3.
  */
 @Command(name = "intent", mixinStandardHelpOptions = true,
-    description = {"Translate an operator intent into validated policies (offline translator).",
+    description = {"Translate an operator intent into validated policies; without --dry-run submit them and record the intent.",
         "Exit status: 0 translated (policies, rejections or a clarification question), 1 error;",
-        "3 for a clarification with --fail-on-clarification."})
+        "3 for a clarification with --fail-on-clarification."},
+    subcommands = {IntentCommand.Approve.class, IntentCommand.Reject.class})
 final class IntentCommand implements Callable<Integer> {
 
   static final int CLARIFICATION = 3;
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The intent; quoting it is optional.")
+  @Parameters(arity = "0..*", paramLabel = "TEXT", description = "The intent; quoting it is optional.")
   List<String> words;
 
-  @Option(names = "--dry-run", description = "Translate and validate only; submit nothing.")
+  @Option(names = "--file", paramLabel = "FILE", description = "Intents one a line ('-' for stdin; blank lines and # comments skipped).")
+  String file;
+
+  @Option(names = "--dry-run", description = "Translate and validate only; submit and record nothing.")
   boolean dryRun;
 
-  @Option(names = "--json", description = "Print the translation as one JSON object (the policy contract's format).")
+  @Option(names = "--json", description = "Print each answer as one JSON object (the policy contract's format plus state and routing).")
   boolean json;
 
-  @Option(names = "--pretty", description = "Indent the JSON.")
+  @Option(names = "--pretty", description = "Indent the JSON (single intents only).")
   boolean pretty;
 
-  @Option(names = "--cells", defaultValue = "" + NetworkContext.DEFAULT_LAB_CELLS,
-      description = "Cells of the lab inventory (cell-1 .. cell-N). Default: ${DEFAULT-VALUE}.")
-  int cells;
+  @Option(names = "--auto-approve", description = "Activate the accepted policies at once instead of leaving them PROPOSED.")
+  boolean autoApprove;
 
-  @Option(names = "--zone", description = "Time zone of the network for daily windows and \"tonight\". Default: the system zone.")
-  String zone;
+  @Option(names = "--operator", defaultValue = "${env:USER:-operator}", paramLabel = "NAME",
+      description = "Who states the intent, for the audit log. Default: $USER.")
+  String operator;
 
   @Option(names = "--fail-on-clarification", description = "Exit 3 when the translator asks a question.")
   boolean failOnClarification;
@@ -59,35 +86,107 @@ final class IntentCommand implements Callable<Integer> {
   @Option(names = "--grammar-only", description = "Do not use the embedding classifier (what it would settle becomes a question).")
   boolean grammarOnly;
 
+  @Option(names = "--kpm-url", paramLabel = "URL",
+      description = "The KPM monitor xApp's HTTP API (e.g. http://127.0.0.1:8091), live KPIs for an LLM's get_kpis tool.")
+  String kpmUrl;
+
+  @Mixin NetworkOptions network;
+  @Mixin StoreOptions store;
+  @Mixin LlmOptions llm;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    if (!dryRun) {
-      throw new IllegalStateException("submitting policies needs the policy store, which this build does not have yet;"
-          + " run with --dry-run to translate and validate only");
-    }
-    String text = String.join(" ", words);
-    ZoneId z = zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
-    NetworkContext ctx = NetworkContext.lab(cells, z, Clock.system(z));
-    LocalTranslator translator = grammarOnly ? LocalTranslator.grammarOnly() : LocalTranslator.withEmbeddings();
-    Translation t = translator.translate(text, ctx);
-    if (json) {
-      out.println(TranslationJson.write(t, pretty));
-    } else {
-      printText(out, t);
+    PrintWriter err = spec.commandLine().getErr();
+    List<String> texts = texts();
+    NetworkContext ctx = network.context();
+    LocalTranslator local = grammarOnly ? LocalTranslator.grammarOnly() : LocalTranslator.withEmbeddings();
+    PolicyGateway gateway = dryRun ? null : store.gateway();
+    TranslatorRouter router = new TranslatorRouter(local, llm.translators(() -> new AgentTools(
+        kpmUrl == null ? KpiSource.NONE : new HttpKpis(kpmUrl, Duration.ofSeconds(30)), store.gateway(), WhatIf.lab()), null),
+        LocalTranslator.DEFAULT_THRESHOLD);
+    int exit = 0;
+    try (StoreOptions.Recording rec = dryRun ? null : store.recording()) {
+      if (rec != null && !rec.durable()) {
+        err.println("note: no --kafka (or RIC_KAFKA_BOOTSTRAP_SERVERS): the policies are submitted, but the intent is"
+            + " not recorded on ric.intents nor audited on ric.audit");
+      }
+      IntentAgent agent = new IntentAgent(router, new Guard(), ctx, gateway, rec == null ? null : rec.journal,
+          rec == null ? null : rec.audit, autoApprove ? IntentAgent.Approval.AUTO : IntentAgent.Approval.OPERATOR,
+          Clock.systemUTC());
+      for (String text : texts) {
+        IntentAgent.Result r;
+        try {
+          r = agent.submit(new IntentAgent.Request(text, operator, "cli", dryRun));
+        } catch (PolicyGateway.Unavailable e) {
+          throw new IllegalStateException(e.getMessage() + " (or translate only with --dry-run)", e);
+        }
+        print(out, r, texts.size() == 1 && pretty);
+        if (!r.translation().understood() && failOnClarification) {
+          exit = CLARIFICATION;
+        }
+      }
     }
     out.flush();
-    return t.understood() || !failOnClarification ? 0 : CLARIFICATION;
+    err.flush();
+    return exit;
   }
 
-  private static void printText(PrintWriter out, Translation t) {
-    out.printf("intent %s (%s, confidence %.2f)%n", t.intentId(), t.translator(), t.confidence());
-    for (Policy p : t.policies()) {
-      out.printf("  + %s %s %s%n", p.type().wireName(), PolicyJson.statementNode(p.statement()), scope(p));
+  private List<String> texts() {
+    if (file != null && words != null && !words.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "give the intent as TEXT or with --file, not both");
     }
-    for (Rejection r : t.rejected()) {
-      out.printf("  x %s %s %s%n    rejected: %s%n", r.policy().type().wireName(),
-          PolicyJson.statementNode(r.policy().statement()), scope(r.policy()), r.reason());
+    if (file == null) {
+      if (words == null || words.isEmpty()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: TEXT (or --file FILE)");
+      }
+      return List.of(String.join(" ", words));
+    }
+    List<String> lines;
+    try {
+      if ("-".equals(file)) {
+        BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        lines = r.lines().toList();
+      } else {
+        lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+      }
+    } catch (NoSuchFileException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "no file " + file);
+    } catch (IOException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "cannot read " + file + ": " + e.getMessage());
+    }
+    List<String> out = new ArrayList<>();
+    for (String l : lines) {
+      String t = l.strip();
+      if (!t.isEmpty() && !t.startsWith("#")) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  private void print(PrintWriter out, IntentAgent.Result r, boolean indent) {
+    if (json) {
+      ObjectNode n = AgentJson.result(r);
+      out.println(indent ? n.toPrettyString() : n.toString());
+    } else {
+      printText(out, r);
+    }
+    out.flush();
+  }
+
+  static void printText(PrintWriter out, IntentAgent.Result r) {
+    Translation t = r.translation();
+    out.printf("intent %s (%s, confidence %.2f)%s%n", t.intentId(), t.translator(), t.confidence(),
+        r.dryRun() ? "" : ": " + r.state().name().replace("INTENT_STATE_", ""));
+    for (Policy p : t.policies()) {
+      out.printf("  + %s %s %s%s%n", p.type().wireName(), PolicyJson.statementNode(p.statement()), scope(p), decision(r, p));
+    }
+    for (Rejection x : t.rejected()) {
+      String what = x.policy() != null
+          ? x.policy().type().wireName() + " " + PolicyJson.statementNode(x.policy().statement()) + " " + scope(x.policy())
+          : String.valueOf(x.raw());
+      out.printf("  x %s%n    rejected: %s%n", what, x.reason());
     }
     if (t.clarification() != null) {
       out.printf("  ? %s%n", t.clarification());
@@ -95,6 +194,24 @@ final class IntentCommand implements Callable<Integer> {
     for (String a : t.assumptions()) {
       out.printf("  (assumed: %s)%n", a);
     }
+    if (r.route() != null && (!"local".equals(r.route().answeredBy()) || !r.route().escalation().isEmpty())) {
+      out.printf("  (routing: %s)%n", r.route().reason());
+    }
+    for (String n : r.notes()) {
+      out.printf("  note: %s%n", n);
+    }
+    if (r.state() == io.oranric.contract.v1.IntentState.INTENT_STATE_PROPOSED) {
+      out.printf("  approve with: ./ric intent approve %s   (or reject: ./ric intent reject %s)%n", t.intentId(), t.intentId());
+    }
+  }
+
+  private static String decision(IntentAgent.Result r, Policy p) {
+    for (PolicyGateway.Decision d : r.decisions()) {
+      if (d.policyId().equals(p.policyId())) {
+        return "  -> " + d.policyId() + " " + d.status() + (d.refused() && d.reason() != null ? " (" + d.reason() + ")" : "");
+      }
+    }
+    return "";
   }
 
   private static String scope(Policy p) {
@@ -103,5 +220,91 @@ final class IntentCommand implements Callable<Integer> {
       s += " " + PolicyJson.validityNode(p.validity());
     }
     return "on " + s;
+  }
+
+  /** Shared by approve and reject: find the intent, act on its policies, print. */
+  abstract static class Decide implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin StoreOptions store;
+    @Mixin NetworkOptions network;
+
+    @Parameters(paramLabel = "ID", description = "The intent id (i-...).")
+    String intentId;
+
+    @Option(names = "--actor", defaultValue = "${env:USER:-operator}", paramLabel = "NAME", description = "Who decides, for the audit log. Default: $USER.")
+    String actor;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      try (StoreOptions.Recording rec = store.recording()) {
+        if (!rec.durable()) {
+          err.println("note: no --kafka: the intent's policies are found in the policy store; ric.intents is not updated");
+        }
+        IntentAgent agent = new IntentAgent(new TranslatorRouter(LocalTranslator.grammarOnly(), List.of(), 0.6), new Guard(),
+            network.context(), store.gateway(), rec.journal, rec.audit, IntentAgent.Approval.OPERATOR, Clock.systemUTC());
+        IntentAgent.Result r;
+        try {
+          r = decide(agent);
+        } catch (NoSuchElementException | IntentAgent.NotAllowed e) {
+          err.println(spec.qualifiedName() + ": " + e.getMessage());
+          return 1;
+        } catch (PolicyGateway.Unavailable e) {
+          err.println(spec.qualifiedName() + ": " + e.getMessage());
+          return 1;
+        }
+        if (json) {
+          out.println(AgentJson.result(r).toPrettyString());
+        } else {
+          out.printf("intent %s: %s%n", intentId, r.state().name().replace("INTENT_STATE_", ""));
+          for (PolicyGateway.Decision d : r.decisions()) {
+            out.printf("  %s v%d %s%s%n", d.policyId(), d.version(), d.status(), d.reason() != null ? ": " + d.reason() : "");
+          }
+        }
+        boolean refused = r.decisions().stream().anyMatch(d -> "REJECTED".equals(d.status()) || "UNKNOWN".equals(d.status()));
+        return refused && approving() ? 1 : 0;
+      } finally {
+        out.flush();
+        err.flush();
+      }
+    }
+
+    abstract IntentAgent.Result decide(IntentAgent agent);
+
+    abstract boolean approving();
+  }
+
+  @Command(name = "approve", mixinStandardHelpOptions = true,
+      description = "Activate the policies of a PROPOSED intent (each checked again against the envelope and conflicts).")
+  static final class Approve extends Decide {
+    @Override
+    IntentAgent.Result decide(IntentAgent agent) {
+      return agent.approve(intentId, actor);
+    }
+
+    @Override
+    boolean approving() {
+      return true;
+    }
+  }
+
+  @Command(name = "reject", mixinStandardHelpOptions = true, description = "Refuse the policies of a PROPOSED (or withdraw an ACTIVE) intent.")
+  static final class Reject extends Decide {
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the record.")
+    String reason;
+
+    @Override
+    IntentAgent.Result decide(IntentAgent agent) {
+      return agent.reject(intentId, reason, actor);
+    }
+
+    @Override
+    boolean approving() {
+      return false;
+    }
   }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     versionProvider = Ric.Version.class,
     description = "O-RAN near-RT RIC xApp suite: E2 termination, xApps, policies and the intent agent.",
     subcommands = {LabCommand.class, E2Command.class, GnbsCommand.class, KafkaCommand.class, TopicsCommand.class, PolicyCommand.class,
-        IntentCommand.class, XAppsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        IntentCommand.class, AgentCommand.class, AuditCommand.class, XAppsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Ric implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

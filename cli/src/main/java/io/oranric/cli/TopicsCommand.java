@@ -71,7 +71,7 @@ final class TopicsCommand implements Runnable {
     @Mixin KafkaOptions kafka;
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "TOPIC", description = "One of: e2.nodes, e2.kpm, e2.rc.reports, e2.control.requests, e2.control.outcomes, ric.policies, ric.intents, ric.audit")
+    @Parameters(paramLabel = "TOPIC", description = "One of: e2.nodes, e2.kpm, e2.rc.reports, e2.control.requests, e2.control.outcomes, ric.policies, ric.intents, ric.audit, ric.experience")
     String topic;
 
     @Option(names = "--from-beginning", description = "Start at the oldest record instead of new ones.")

@@ -51,9 +51,33 @@ class IntentCommandTest {
   }
 
   @Test
-  void submitting_without_a_store_says_so() {
-    CliRun r = run("intent", "cap embb at 60% in cell 2");
+  void submitting_without_a_reachable_store_says_so() {
+    CliRun r = run("intent", "--policy-url", "http://127.0.0.1:1", "cap embb at 60% in cell 2");
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).contains("--dry-run");
+    assertThat(r.err()).contains("cannot reach the policy service at http://127.0.0.1:1").contains("--dry-run");
+  }
+
+  @Test
+  void a_file_gives_one_json_object_a_line() throws Exception {
+    java.nio.file.Path f = java.nio.file.Files.createTempFile("intents", ".txt");
+    java.nio.file.Files.writeString(f, "# two intents and a question\ncap embb at 60% in cell 2\n\nreduce transmit power of cell 2 by 3 dB\n"
+        + "make the network better\n");
+    CliRun r = run("intent", "--dry-run", "--json", "--grammar-only", "--file", f.toString());
+    assertThat(r.exit()).isZero();
+    String[] lines = r.out().strip().split("\n");
+    assertThat(lines).hasSize(3);
+    ObjectMapper m = new ObjectMapper();
+    assertThat(m.readTree(lines[0]).at("/policies/0/type").asText()).isEqualTo("PrbQuota");
+    assertThat(m.readTree(lines[1]).at("/policies/0/type").asText()).isEqualTo("TxPower");
+    assertThat(m.readTree(lines[2]).get("clarification").isTextual()).isTrue();
+    assertThat(m.readTree(lines[0]).get("routing").get("answeredBy").asText()).isEqualTo("local");
+  }
+
+  @Test
+  void a_conditional_intent_without_an_llm_is_a_question() throws Exception {
+    CliRun r = run("intent", "--dry-run", "--json", "--grammar-only", "if urllc latency in cell 3 goes above 10 ms, cap embb at 50% there");
+    JsonNode n = new ObjectMapper().readTree(r.out());
+    assertThat(n.get("clarification").asText()).contains("conditional");
+    assertThat(n.at("/routing/escalation").toString()).contains("CONDITIONAL");
   }
 }

@@ -205,7 +205,7 @@ class IntentSetTest {
         return e.equals(a);
     }
 
-    private static Stream<Arguments> lines(String file) {
+    static Stream<Arguments> lines(String file) {
         List<Arguments> out = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
                 IntentSetTest.class.getResourceAsStream("/intents/" + file), StandardCharsets.UTF_8))) {

@@ -2,6 +2,9 @@ package io.oranric.agent.bench;
 
 import io.oranric.agent.api.NetworkContext;
 import io.oranric.agent.api.Translation;
+import io.oranric.agent.api.TranslationTrace;
+import io.oranric.agent.api.TranslatorRouter;
+import io.oranric.agent.guard.Guard;
 import io.oranric.agent.local.EmbeddingIntentClassifier;
 import io.oranric.agent.local.LocalTranslator;
 import java.io.IOException;
@@ -78,6 +81,23 @@ public final class TranslationBench {
         System.out.printf("%d translations of %d intents (%d understood per round)%n", n, corpus.size(), understood / rounds);
         System.out.printf("translate       p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms%n",
                 pct(samples, 50), pct(samples, 90), pct(samples, 99), samples[samples.length - 1] / 1e6);
+
+        // the agent's offline path: routing (no LLM) and the guard's second validation on top of translate
+        TranslatorRouter router = new TranslatorRouter(List.of(translator), LocalTranslator.DEFAULT_THRESHOLD);
+        Guard guard = new Guard();
+        long[] pl = new long[rounds * corpus.size()];
+        n = 0;
+        for (int r = 0; r < rounds; r++) {
+            for (String text : corpus) {
+                long s = System.nanoTime();
+                TranslatorRouter.Route route = router.route(text, ctx, TranslationTrace.NONE);
+                guard.review(route.translation(), route.translation().intentId(), ctx, TranslationTrace.NONE);
+                pl[n++] = System.nanoTime() - s;
+            }
+        }
+        Arrays.sort(pl);
+        System.out.printf("routed+guarded  p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms%n",
+                pct(pl, 50), pct(pl, 90), pct(pl, 99), pl[pl.length - 1] / 1e6);
 
         // the grammar alone, and one embedding classification alone, to show where the time goes
         LocalTranslator grammar = LocalTranslator.grammarOnly();

@@ -40,7 +40,8 @@ public final class TranslationJson {
         ArrayNode rejected = n.putArray("rejected");
         for (Rejection r : t.rejected()) {
             ObjectNode e = rejected.addObject();
-            e.set("policy", PolicyJson.toNode(r.policy()));
+            // a model's proposal that is not even a policy is shown as the model wrote it
+            e.set("policy", r.policy() != null ? PolicyJson.toNode(r.policy()) : r.raw());
             e.put("reason", r.reason());
         }
         if (t.clarification() == null) {

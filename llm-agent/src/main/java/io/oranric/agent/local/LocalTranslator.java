@@ -1,5 +1,6 @@
 package io.oranric.agent.local;
 
+import io.oranric.agent.api.IntentIds;
 import io.oranric.agent.api.NetworkContext;
 import io.oranric.agent.api.Rejection;
 import io.oranric.agent.api.Translation;
@@ -17,11 +18,7 @@ import io.oranric.policies.model.Statement;
 import io.oranric.policies.model.TrafficSteering;
 import io.oranric.policies.validation.PolicyValidator;
 import io.oranric.policies.validation.Violation;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -143,7 +140,7 @@ public final class LocalTranslator implements Translator {
         for (int i = 0; i < drafts.size(); i++) {
             Draft d = drafts.get(i);
             Scope scope = new Scope(d.nodes(), d.cellKind() == Mentions.CellKind.LIST ? d.cells() : List.of(), d.slice(), d.ues());
-            proposals.add(new Policy(intentId.replaceFirst("^i-", "p-") + "-" + (i + 1), d.statement(), scope,
+            proposals.add(new Policy(IntentIds.policyId(intentId, i + 1), d.statement(), scope,
                     x.priority != null ? x.priority : Policy.DEFAULT_PRIORITY, d.validity(), intentId, PolicyStatus.PROPOSED, 1));
         }
         if (confidence < threshold) {
@@ -387,13 +384,6 @@ public final class LocalTranslator implements Translator {
     }
 
     private static String intentId(String text, NetworkContext ctx) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(text.getBytes(StandardCharsets.UTF_8));
-            md.update(ctx.clock().instant().toString().getBytes(StandardCharsets.UTF_8));
-            return "i-" + HexFormat.of().formatHex(md.digest(), 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        return IntentIds.intentId(text, ctx.clock().instant());
     }
 }

@@ -60,4 +60,50 @@ class TranslatorRouterTest {
         assertThat(t.translator()).isEqualTo("local");
         assertThat(t.understood()).isFalse();
     }
+
+    @Test
+    void a_compound_intent_escalates_when_an_llm_is_configured() {
+        String text = "give urllc 30% dedicated PRBs on cell 2 and cap embb at 60% there";
+        TranslatorRouter r = new TranslatorRouter(List.of(LocalTranslator.grammarOnly(), new Fixed("llm:x/y", llmAnswer(text))), 0.6);
+        TranslatorRouter.Route route = r.route(text, CTX, TranslationTrace.NONE);
+        assertThat(route.answeredBy()).isEqualTo("llm:x/y");
+        assertThat(route.escalation()).containsExactly(TranslatorRouter.Escalation.COMPOUND);
+        assertThat(route.reason()).contains("compound intent");
+        assertThat(route.attempts()).hasSize(2);
+    }
+
+    @Test
+    void without_an_llm_a_complete_compound_answer_stays_offline() {
+        String text = "give urllc 30% dedicated PRBs on cell 2 and cap embb at 60% there";
+        TranslatorRouter.Route route = new TranslatorRouter(List.of(LocalTranslator.grammarOnly()), 0.6).route(text, CTX, TranslationTrace.NONE);
+        assertThat(route.translation().policies()).hasSize(2);
+        assertThat(route.reason()).contains("no LLM is configured").contains("kept");
+    }
+
+    @Test
+    void without_an_llm_a_condition_the_policies_cannot_carry_becomes_a_question() {
+        String text = "if urllc latency in cell 3 goes above 10 ms, cap embb at 50% there";
+        TranslatorRouter.Route route = new TranslatorRouter(List.of(LocalTranslator.grammarOnly()), 0.6).route(text, CTX, TranslationTrace.NONE);
+        assertThat(route.escalation()).contains(TranslatorRouter.Escalation.CONDITIONAL);
+        assertThat(route.translation().understood()).isFalse();
+        assertThat(route.translation().clarification()).contains("conditional").contains("no LLM is configured").endsWith("?");
+    }
+
+    @Test
+    void a_load_condition_energy_saving_carries_itself_and_stays_offline() {
+        TranslatorRouter.Route route = new TranslatorRouter(List.of(LocalTranslator.grammarOnly(), new Broken()), 0.6)
+                .route("turn off cell 5 when its load drops under 5%", CTX, TranslationTrace.NONE);
+        assertThat(route.escalation()).isEmpty();
+        assertThat(route.answeredBy()).isEqualTo("local");
+    }
+
+    @Test
+    void when_the_llm_fails_on_a_compound_intent_the_offline_answer_is_kept_and_the_failure_named() {
+        String text = "give urllc 30% dedicated PRBs on cell 2 and cap embb at 60% there";
+        TranslatorRouter.Route route = new TranslatorRouter(List.of(LocalTranslator.grammarOnly(), new Broken()), 0.6)
+                .route(text, CTX, TranslationTrace.NONE);
+        assertThat(route.answeredBy()).isEqualTo("local");
+        assertThat(route.reason()).contains("llm:down/none failed: connection refused").contains("offline answer is complete and kept");
+        assertThat(route.attempts().get(1).outcome()).startsWith("failed");
+    }
 }

@@ -6,6 +6,7 @@ import io.oranric.contract.v1.AuditEvent;
 import io.oranric.contract.v1.ControlOutcome;
 import io.oranric.contract.v1.ControlRequest;
 import io.oranric.contract.v1.E2Node;
+import io.oranric.contract.v1.ExperienceRecord;
 import io.oranric.contract.v1.IntentRecord;
 import io.oranric.contract.v1.KpmReport;
 import io.oranric.contract.v1.PolicyRecord;
@@ -27,7 +28,8 @@ public enum RicTopic {
   E2_CONTROL_OUTCOMES("e2.control.outcomes", ControlOutcome.parser(), false, 6),
   RIC_POLICIES("ric.policies", PolicyRecord.parser(), true, 1),
   RIC_INTENTS("ric.intents", IntentRecord.parser(), true, 1),
-  RIC_AUDIT("ric.audit", AuditEvent.parser(), false, 1);
+  RIC_AUDIT("ric.audit", AuditEvent.parser(), false, 1),
+  RIC_EXPERIENCE("ric.experience", ExperienceRecord.parser(), true, 1);
 
   private final String topicName;
   private final Parser<? extends Message> parser;

@@ -56,6 +56,10 @@ final class TopicSamples {
           .build();
       case RIC_AUDIT -> AuditEvent.newBuilder().setEventId("ev-" + n).setTimeNs(n).setActor("agent")
           .setKind(AuditKind.AUDIT_KIND_PROPOSAL).setIntentId(key).setSummary("proposed PrbQuota for cell-3/urllc").build();
+      case RIC_EXPERIENCE -> ExperienceRecord.newBuilder().setIntentId(key).setText("keep urllc latency in cell 3 under 5 ms")
+          .setTranslator("local").addPolicyJson("{\"type\":\"SliceSla\",\"statement\":{\"maxDlLatencyMs\":5}}")
+          .setOutcome(Fulfilment.newBuilder().setStatus(Fulfilment.Status.STATUS_FULFILLED)).setEvaluations(4 + n)
+          .setFulfilledEvaluations(3 + n).addEmbedding(0.125f).addEmbedding(-0.5f).setEmbeddingModel("all-MiniLM-L6-v2").build();
     };
   }
 }
