@@ -102,7 +102,7 @@ public final class TopicConsumer<T extends Message> implements AutoCloseable {
     p.put("enable.auto.commit", "false");
     // Low latency: answer a fetch as soon as one byte is there, and do not hold it long.
     p.put("fetch.min.bytes", "1");
-    p.put("fetch.max.wait.ms", "50");
+    p.put("fetch.max.wait.ms", "5");
     p.put("max.poll.records", "1000");
     if (options.groupId() != null) {
       p.put("group.id", options.groupId());

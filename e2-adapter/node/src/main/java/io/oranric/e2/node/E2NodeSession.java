@@ -296,7 +296,11 @@ public final class E2NodeSession {
     }
     var active = new E2NodeApplication.ActiveSubscription(r, d.periodMillis(), d.admitted(), d.state());
     long[] sn = {0};
-    long timer = vertx.setPeriodic(Math.max(1, d.periodMillis()), t -> report(active, sn));
+    long period = Math.max(1, d.periodMillis());
+    // Nodes that were subscribed at the same moment do not all report in the same millisecond: each
+    // starts its period at an offset of its own (stable per node and request), as independent gNBs do.
+    long phase = Math.floorMod((long) app.nodeId().text().hashCode() * 31 + r.requestId().hashCode(), period);
+    long timer = vertx.setPeriodic(phase + 1, period, t -> report(active, sn));
     subscriptions.put(r.requestId(), new Running(active, timer, sn));
     sendNow(new RicSubscriptionResponse(r.requestId(), r.ranFunctionId(), d.admitted(), d.notAdmitted()));
   }
