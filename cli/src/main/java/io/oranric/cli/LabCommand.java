@@ -44,6 +44,9 @@ final class LabCommand implements Callable<Integer> {
   @Option(names = "--policy-port", defaultValue = "8081", description = "Policy REST port. Default: ${DEFAULT-VALUE}.")
   int policyPort;
 
+  @Option(names = "--agent-port", defaultValue = "8082", description = "Intent agent HTTP API (POST /intents, /mcp). Default: ${DEFAULT-VALUE}.")
+  int agentPort;
+
   @Option(names = "--metrics-port", defaultValue = "8080", description = "Termination /health and /metrics. Default: ${DEFAULT-VALUE}.")
   int metricsPort;
 
@@ -89,7 +92,7 @@ final class LabCommand implements Callable<Integer> {
       }
     }
     LabOptions options = LabOptions.defaults().withScenario(file == null ? scenario : file.getFileName().toString(), file)
-        .withKafka(kafka).withExternalGnbs(externalGnbs).withPorts(e2Port, policyPort, metricsPort)
+        .withKafka(kafka).withExternalGnbs(externalGnbs).withPorts(e2Port, policyPort, metricsPort, agentPort)
         .withGnbs(LinkKind.parse(gnbTransport), E2apVersion.parse(e2ap), kpm == 2 ? KpmVersion.KPM2 : KpmVersion.KPM3)
         .withSpeedup(speedup).withDirectStream(direct).withAutoApprove(!manualApproval)
         .withDuration(duration == null ? null : Duration.ofSeconds(duration)).withHost(host);

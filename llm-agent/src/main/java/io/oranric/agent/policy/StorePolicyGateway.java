@@ -90,6 +90,8 @@ public final class StorePolicyGateway implements PolicyGateway {
     }
 
     private static String note(StoredPolicy s, int version) {
-        return s.history().stream().filter(v -> v.policy().version() == version).map(v -> v.note()).findFirst().orElse(null);
+        // most versions carry no note: Optional cannot hold the null
+        return s.history().stream().filter(v -> v.policy().version() == version).map(v -> v.note())
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 }

@@ -39,6 +39,8 @@ import java.util.Set;
  */
 final class AgentHttp {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AgentHttp.class);
+
     static final String ACTOR_HEADER = "X-Ric-Actor";
     private static final ObjectMapper M = new ObjectMapper();
     private static final int MAX_BODY = 64 * 1024;
@@ -192,6 +194,8 @@ final class AgentHttp {
             } else if (e instanceof PolicyGateway.Unavailable || e instanceof IllegalStateException) {
                 json(ctx, 503, problem(503, "Unavailable", e.getMessage()));
             } else {
+                // a bug, not the caller's fault: keep the stack for whoever reads the log
+                LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), e);
                 json(ctx, 500, problem(500, "Internal error", String.valueOf(e)));
             }
         });

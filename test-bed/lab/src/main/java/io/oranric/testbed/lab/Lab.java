@@ -1,6 +1,11 @@
 package io.oranric.testbed.lab;
 
 import io.micrometer.core.instrument.Counter;
+import io.oranric.agent.intent.IntentAgent;
+import io.oranric.agent.kpi.QueryKpis;
+import io.oranric.agent.policy.StorePolicyGateway;
+import io.oranric.agent.service.AgentConfig;
+import io.oranric.agent.service.AgentService;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.oranric.backbone.kafka.EmbeddedKafka;
@@ -44,7 +49,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole lab in one JVM: Kafka (embedded unless given), the E2 termination on TCP and UDP, the
  * simulated gNBs of a scenario connecting to it over real E2AP, the policy store with its A1-style
- * REST interface, and every xApp. The simulated gNBs and the termination meet only on the socket.
+ * REST interface, every xApp, and the intent agent (offline translator, guardrails, assurance on the
+ * KPM monitor's live view). The simulated gNBs and the termination meet only on the socket.
  */
 public final class Lab implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Lab.class);
@@ -58,15 +64,29 @@ public final class Lab implements AutoCloseable {
   private SimulatedNetwork simulated;
   private PolicyServer policies;
   private XAppRuntime xapps;
+  private AgentService agent;
   private NetworkInventory inventory;
   private Scenario scenario;
   private long startedNanos;
 
   private final XAppRuntime.Settings xappSettings;
+  private final Assurance assurance;
 
-  private Lab(LabOptions options, XAppRuntime.Settings xappSettings) {
+  /**
+   * How often the agent checks each active intent against the KPIs, and after how many short checks
+   * in a row it proposes an adjustment. The lab's KPM arrives every second, so it can look more
+   * often than a production default.
+   */
+  public record Assurance(Duration every, int patience) {
+    public static Assurance labDefaults() {
+      return new Assurance(Duration.ofSeconds(5), 4);
+    }
+  }
+
+  private Lab(LabOptions options, XAppRuntime.Settings xappSettings, Assurance assurance) {
     this.options = options;
     this.xappSettings = xappSettings;
+    this.assurance = assurance == null ? Assurance.labDefaults() : assurance;
   }
 
   /** Starts every part; on failure stops what already runs and rethrows. */
@@ -76,7 +96,12 @@ public final class Lab implements AutoCloseable {
 
   /** The same with the xApps' own settings (hold times, steps), e.g. shorter ones for a quick demonstration. */
   public static Lab start(LabOptions options, PrintStream out, XAppRuntime.Settings xappSettings) {
-    Lab lab = new Lab(options, xappSettings);
+    return start(options, out, xappSettings, null);
+  }
+
+  /** The same with the agent's assurance cadence too. */
+  public static Lab start(LabOptions options, PrintStream out, XAppRuntime.Settings xappSettings, Assurance assurance) {
+    Lab lab = new Lab(options, xappSettings, assurance);
     try {
       lab.startParts(out);
       return lab;
@@ -138,6 +163,19 @@ public final class Lab implements AutoCloseable {
     parts.add(xapps);
     line(out, "xapps", String.join(", ", xapps.apps().keySet()) + " over the " + e2.kind() + " stream; KPM monitor http://"
         + options.host() + ":" + xapps.kpmHttpPort() + "/kpm/cells");
+
+    // The agent submits to the same store the REST interface fronts, and reads the KPM monitor in
+    // this process; intents from ./ric intent reach its assurance through ric.intents.
+    Duration window = xappSettings != null ? xappSettings.kpm().window() : io.oranric.xapp.kpm.KpmMonitorXApp.Config.defaults().window();
+    AgentConfig ac = AgentConfig.lab().withHost(options.host()).withPort(options.agentPort()).withInventory(inventory)
+        .withApproval(options.autoApprove() ? IntentAgent.Approval.AUTO : IntentAgent.Approval.OPERATOR)
+        .withAssurance(assurance.every(), window, assurance.patience());
+    agent = AgentService.start(ac, kafka.settings(), new StorePolicyGateway(policies.store()), new QueryKpis(xapps.kpm(), window),
+        ricVertx);
+    parts.add(agent);
+    line(out, "agent", "intents " + agent.url() + "/intents, MCP " + agent.url() + "/mcp (offline translator"
+        + (options.autoApprove() ? ", auto-approve" : ", operator approval") + "; assurance every " + assurance.every().toSeconds()
+        + " s)");
 
     // What the xApps read: cell and slice KPM every second, and every UE's for steering.
     termination.termination().want("lab/kpm-cells", SubscriptionRequest.newBuilder().setXapp("lab").setName("kpm-cells")
@@ -284,6 +322,10 @@ public final class Lab implements AutoCloseable {
 
   public XAppRuntime xapps() {
     return xapps;
+  }
+
+  public AgentService agent() {
+    return agent;
   }
 
   public KafkaBackbone kafka() {
