@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
     description = {"Translate an operator intent into validated policies; without --dry-run submit them and record the intent.",
         "Exit status: 0 translated (policies, rejections or a clarification question), 1 error;",
         "3 for a clarification with --fail-on-clarification."},
-    subcommands = {IntentCommand.Approve.class, IntentCommand.Reject.class})
+    subcommands = {IntentCommand.Approve.class, IntentCommand.Reject.class, IntentCommand.Report.class})
 final class IntentCommand implements Callable<Integer> {
 
   static final int CLARIFICATION = 3;
@@ -90,15 +90,25 @@ final class IntentCommand implements Callable<Integer> {
       description = "The KPM monitor xApp's HTTP API (e.g. http://127.0.0.1:8091), live KPIs for an LLM's get_kpis tool.")
   String kpmUrl;
 
+  @Option(names = "--agent", paramLabel = "URL", defaultValue = "${env:RIC_AGENT_URL}",
+      description = {"Send the intent to a running agent (the lab's on http://127.0.0.1:8082, or ./ric agent serve) instead of "
+          + "translating here: it records, audits and assures it, with its own approval mode.", "Default: $RIC_AGENT_URL."})
+  String agentUrl;
+
   @Mixin NetworkOptions network;
   @Mixin StoreOptions store;
   @Mixin LlmOptions llm;
+
+  static final String AGENT_HINT = "start the lab (./ric lab) or ./ric agent serve, or give --agent / RIC_AGENT_URL";
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<String> texts = texts();
+    if (agentUrl != null && !agentUrl.isBlank()) {
+      return viaAgent(texts, out, err);
+    }
     NetworkContext ctx = network.context();
     LocalTranslator local = grammarOnly ? LocalTranslator.grammarOnly() : LocalTranslator.withEmbeddings();
     PolicyGateway gateway = dryRun ? null : store.gateway();
@@ -130,6 +140,65 @@ final class IntentCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return exit;
+  }
+
+  /** The intents go to a running agent's REST API; its answer is the same JSON a local run prints. */
+  private int viaAgent(List<String> texts, PrintWriter out, PrintWriter err) {
+    PolicyClient agent = new PolicyClient(agentUrl, operator, "the intent agent", AGENT_HINT);
+    int exit = 0;
+    for (String text : texts) {
+      ObjectNode body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("text", text)
+          .put("operator", operator).put("dryRun", dryRun);
+      PolicyClient.Reply r;
+      try {
+        r = agent.call("POST", "/intents", body.toString());
+      } catch (PolicyClient.Unreachable e) {
+        err.println("ric intent: " + e.getMessage());
+        return 1;
+      }
+      if (!r.ok()) {
+        err.println("ric intent: the agent answered " + r.status() + ": " + r.body().path("detail").asText(r.text()));
+        exit = 1;
+        continue;
+      }
+      if (json) {
+        out.println(texts.size() == 1 && pretty ? r.body().toPrettyString() : r.body().toString());
+      } else {
+        printRemote(out, r.body());
+      }
+      if (!r.body().path("clarification").isNull() && failOnClarification) {
+        exit = Math.max(exit, CLARIFICATION);
+      }
+    }
+    out.flush();
+    return exit;
+  }
+
+  static void printRemote(PrintWriter out, com.fasterxml.jackson.databind.JsonNode n) {
+    out.printf("intent %s (%s, confidence %s)%s%n", n.path("intentId").asText(), n.path("translator").asText(),
+        n.path("confidence").asText(), n.path("dryRun").asBoolean() ? "" : ": " + n.path("state").asText());
+    var submitted = n.path("submitted");
+    int i = 0;
+    for (var p : n.path("policies")) {
+      var d = submitted.path(i++);
+      out.printf("  + %s %s on %s%s%n", p.path("type").asText(), p.path("statement"), p.path("scope"),
+          d.isMissingNode() ? "" : "  -> " + d.path("policyId").asText() + " " + d.path("status").asText()
+              + (d.hasNonNull("reason") ? " (" + d.path("reason").asText() + ")" : ""));
+    }
+    for (var x : n.path("rejected")) {
+      out.printf("  x %s%n    rejected: %s%n", x.path("policy").isMissingNode() ? x.path("raw") : x.path("policy"), x.path("reason").asText());
+    }
+    if (n.hasNonNull("clarification")) {
+      out.printf("  ? %s%n", n.path("clarification").asText());
+    }
+    for (var note : n.path("notes")) {
+      out.printf("  note: %s%n", note.asText());
+    }
+    if ("PROPOSED".equals(n.path("state").asText())) {
+      out.printf("  approve with: ./ric intent approve %s%n", n.path("intentId").asText());
+    } else if ("ACTIVE".equals(n.path("state").asText())) {
+      out.printf("  fulfilment: ./ric intent report %s%n", n.path("intentId").asText());
+    }
   }
 
   private List<String> texts() {
@@ -220,6 +289,67 @@ final class IntentCommand implements Callable<Integer> {
       s += " " + PolicyJson.validityNode(p.validity());
     }
     return "on " + s;
+  }
+
+  /**
+   * {@code ./ric intent report ID}: the agent's fulfilment report of an intent (FULFILLED, DEGRADED,
+   * NOT_FULFILLED, with each expectation's KPI, scope, target and measurement), evaluated afresh.
+   */
+  @Command(name = "report", mixinStandardHelpOptions = true,
+      description = "Show how an ACTIVE intent is fulfilled, as the running agent's assurance measures it now.")
+  static final class Report implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "ID", description = "The intent id (i-...).")
+    String intentId;
+
+    @Option(names = "--agent", paramLabel = "URL", defaultValue = "${env:RIC_AGENT_URL:-http://127.0.0.1:8082}",
+        description = "The agent (the lab's, or ./ric agent serve). Default: $RIC_AGENT_URL, else http://127.0.0.1:8082.")
+    String agentUrl;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      PolicyClient.Reply r;
+      try {
+        r = new PolicyClient(agentUrl, "cli", "the intent agent", AGENT_HINT)
+            .get("/intents/" + PolicyClient.encode(intentId) + "/report?refresh=true");
+      } catch (PolicyClient.Unreachable e) {
+        err.println("ric intent report: " + e.getMessage());
+        err.flush();
+        return 1;
+      }
+      if (!r.ok()) {
+        err.println("ric intent report: " + r.body().path("detail").asText(r.text()));
+        err.flush();
+        return 1;
+      }
+      var n = r.body();
+      if (json) {
+        out.println(n.toPrettyString());
+      } else {
+        var f = n.path("fulfilment");
+        out.printf("intent %s \"%s\": %s%s%n", intentId, n.path("text").asText(), n.path("state").asText(),
+            f.isObject() ? ", " + f.path("status").asText() + " (evaluated " + f.path("evaluatedAt").asText() + ")" : "");
+        for (var e : f.path("expectations")) {
+          out.printf("  %s %-20s %-16s measured %s, target %s%n", e.path("met").asBoolean() ? "ok  " : "MISS", e.path("kpi").asText(),
+              e.path("scope").asText(), e.path("measured").isNull() ? "-" : e.path("measured").asText(), e.path("target").asText());
+        }
+        if (f.hasNonNull("proposal")) {
+          out.printf("  adjustment proposed: %s%n", f.path("proposal").asText());
+        }
+        if (n.hasNonNull("note")) {
+          out.printf("  (%s)%n", n.path("note").asText());
+        }
+        out.printf("  KPIs from %s%n", n.path("kpiSource").asText());
+      }
+      out.flush();
+      return 0;
+    }
   }
 
   /** Shared by approve and reject: find the intent, act on its policies, print. */

@@ -13,7 +13,10 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** A small client of the policy service's REST interface, for the {@code ./ric policy} commands. */
+/**
+ * A small JSON-over-HTTP client of the RIC's REST interfaces: the policy service for the
+ * {@code ./ric policy} commands, the intent agent for {@code ./ric intent --agent}.
+ */
 final class PolicyClient {
   static final String ACTOR_HEADER = "X-Ric-Actor";
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -37,8 +40,17 @@ final class PolicyClient {
   private final HttpClient http;
   private final URI base;
   private final String actor;
+  private final String what;
+  private final String hint;
 
   PolicyClient(String url, String actor) {
+    this(url, actor, "the policy service", "start one with ./ric policy serve, or give --url / RIC_POLICY_URL");
+  }
+
+  /** A client of another service: {@code what} names it in errors, {@code hint} says how to get one running. */
+  PolicyClient(String url, String actor, String what, String hint) {
+    this.what = what;
+    this.hint = hint;
     String u = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     try {
       this.base = URI.create(u);
@@ -67,12 +79,11 @@ final class PolicyClient {
     try {
       r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     } catch (ConnectException e) {
-      throw new Unreachable("cannot reach the policy service at " + base
-          + " (start one with ./ric policy serve, or give --url / RIC_POLICY_URL)", e);
+      throw new Unreachable("cannot reach " + what + " at " + base + " (" + hint + ")", e);
     } catch (HttpTimeoutException e) {
-      throw new Unreachable("the policy service at " + base + " did not answer " + method + " " + path + " in time", e);
+      throw new Unreachable(what + " at " + base + " did not answer " + method + " " + path + " in time", e);
     } catch (IOException e) {
-      throw new Unreachable("talking to the policy service at " + base + " failed: " + e, e);
+      throw new Unreachable("talking to " + what + " at " + base + " failed: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Unreachable("interrupted", e);

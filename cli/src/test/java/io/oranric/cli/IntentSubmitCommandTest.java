@@ -111,4 +111,34 @@ class IntentSubmitCommandTest {
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("PROPOSED").contains("approve with: ./ric intent approve i-");
   }
+
+  @Test
+  void intents_go_to_a_running_agent_and_its_report_comes_back() throws Exception {
+    var config = io.oranric.agent.service.AgentConfig.lab().withHost("127.0.0.1").withPort(0).withWarmUp(false)
+        .withInventory(NetworkInventory.lab(12, ZoneId.of("UTC"))).withApproval(io.oranric.agent.intent.IntentAgent.Approval.AUTO);
+    try (var agent = io.oranric.agent.service.AgentService.start(config, kafka.settings(),
+        new io.oranric.agent.policy.StorePolicyGateway(server.store()), io.oranric.agent.kpi.KpiSource.NONE, null)) {
+      Run r = ric("intent", "--json", "--agent", agent.url(), "--operator", "carol", "keep urllc latency under 5 ms in cell-3");
+      assertThat(r.exit()).as(r.err()).isZero();
+      JsonNode n = M.readTree(r.out());
+      String id = n.get("intentId").asText();
+      // the agent's own approval mode decides, not the CLI's
+      assertThat(n.get("state").asText()).isEqualTo("ACTIVE");
+      assertThat(n.at("/policies/0/type").asText()).isEqualTo("SliceSla");
+      assertThat(server.store().get(n.at("/submitted/0/policyId").asText())).isPresent();
+
+      Run text = ric("intent", "report", id, "--agent", agent.url());
+      assertThat(text.exit()).as(text.err()).isZero();
+      assertThat(text.out()).contains(id).contains("ACTIVE").contains("KPIs from");
+      Run json = ric("intent", "report", id, "--agent", agent.url(), "--json");
+      assertThat(M.readTree(json.out()).get("text").asText()).isEqualTo("keep urllc latency under 5 ms in cell-3");
+
+      Run unknown = ric("intent", "report", "i-00000000", "--agent", agent.url());
+      assertThat(unknown.exit()).isEqualTo(1);
+      assertThat(unknown.err()).contains("i-00000000");
+    }
+    Run gone = ric("intent", "--agent", "http://127.0.0.1:1", "anything");
+    assertThat(gone.exit()).isEqualTo(1);
+    assertThat(gone.err()).contains("cannot reach the intent agent");
+  }
 }

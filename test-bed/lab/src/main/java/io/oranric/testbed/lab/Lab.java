@@ -173,9 +173,9 @@ public final class Lab implements AutoCloseable {
     agent = AgentService.start(ac, kafka.settings(), new StorePolicyGateway(policies.store()), new QueryKpis(xapps.kpm(), window),
         ricVertx);
     parts.add(agent);
-    line(out, "agent", "intents " + agent.url() + "/intents, MCP " + agent.url() + "/mcp (offline translator"
-        + (options.autoApprove() ? ", auto-approve" : ", operator approval") + "; assurance every " + assurance.every().toSeconds()
-        + " s)");
+    line(out, "agent", agent.url() + " (POST /intents, MCP at /mcp; offline translator"
+        + (options.autoApprove() ? ", auto-approve" : ", operator approval") + ", assurance every " + assurance.every().toSeconds()
+        + " s): ./ric intent --agent " + agent.url() + " \"keep urllc latency under 5 ms in cell-3\"");
 
     // What the xApps read: cell and slice KPM every second, and every UE's for steering.
     termination.termination().want("lab/kpm-cells", SubscriptionRequest.newBuilder().setXapp("lab").setName("kpm-cells")
@@ -292,6 +292,18 @@ public final class Lab implements AutoCloseable {
     }
     out.put("cells", cells);
     out.put("activePolicies", policies.store().list(io.oranric.policies.model.PolicyStatus.ACTIVE).size());
+    List<Map<String, Object>> intents = new ArrayList<>();
+    if (agent != null) {
+      for (io.oranric.contract.v1.IntentRecord r : agent.agent().journal().all()) {
+        Map<String, Object> i = new LinkedHashMap<>();
+        i.put("intentId", r.getIntentId());
+        i.put("text", r.getText());
+        i.put("state", r.getState().name().replace("INTENT_STATE_", ""));
+        i.put("fulfilment", r.hasFulfilment() ? r.getFulfilment().getStatus().name().replace("STATUS_", "") : null);
+        intents.add(i);
+      }
+    }
+    out.put("intents", intents);
     return out;
   }
 
