@@ -35,6 +35,10 @@ class PoliciesAndAgentChartTest {
     Map<String, Object> c = r.container("rel-llm-agent");
     assertThat(args(c)).startsWith("agent", "serve");
     assertThat(flag(c, "--provider")).isEqualTo("offline");
+    // the policies service of the same release, as the umbrella chart names it
+    assertThat(flag(c, "--policy-url")).isEqualTo("http://rel-policies:8081");
+    assertThat(flag(Charts.template("llm-agent", Map.of("policyUrl", "http://a1.example:9000")).container("rel-llm-agent"),
+        "--policy-url")).isEqualTo("http://a1.example:9000");
     assertThat(args(c)).doesNotContain("--llm-base-url", "--llm-model", "--auto-approve");
     assertThat(env(c)).doesNotContainKey("RIC_LLM_API_KEY");
     assertThat(servicePorts(r.get("Service", "rel-llm-agent"))).containsExactly("api 8082/TCP", "http 8080/TCP");

@@ -37,6 +37,9 @@ class UmbrellaChartTest {
       assertThat(str(c, "readinessProbe.httpGet.path")).as(name).isEqualTo("/health");
       assertThat(str(c, "livenessProbe.httpGet.path")).as(name).isEqualTo("/health");
     });
+    // the agent submits to the policies service it is deployed with
+    assertThat(flag(r.container("rel-llm-agent"), "--policy-url")).isEqualTo("http://rel-policies:8081");
+    assertThat(servicePorts(r.get("Service", "rel-policies"))).contains("api 8081/TCP");
     // no inventory given: nothing mounted, nothing invented
     assertThat(r.ofKind("ConfigMap")).extracting(o -> str(o, "metadata.name")).containsExactly("rel-xapps-descriptors");
   }
