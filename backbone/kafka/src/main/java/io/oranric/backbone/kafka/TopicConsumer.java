@@ -96,24 +96,40 @@ public final class TopicConsumer<T extends Message> implements AutoCloseable {
   private TopicConsumer(KafkaSettings settings, Options options, BatchHandler<T> handler, String clientId) {
     this.options = options;
     this.handler = handler;
+    this.consumer = new KafkaConsumer<>(consumerProperties(settings, options, clientId), new StringDeserializer(),
+        new ProtobufSerde.ProtobufDeserializer<T>(options.topic().parser()));
+    this.thread = new Thread(this::run, "kafka-" + options.topic().topicName() + "-" + clientId);
+    this.thread.setDaemon(true);
+  }
+
+  /**
+   * The consumer's client properties. Streams (telemetry, control) answer a fetch as soon as one byte
+   * is there and ask the broker to hold an empty fetch at most {@link #STREAM_FETCH_MAX_WAIT_MS}.
+   * Compacted registry topics change rarely and nobody waits on them within milliseconds: their
+   * readers let the broker hold an empty fetch {@link #REGISTRY_FETCH_MAX_WAIT_MS}, because an idle
+   * reader re-fetching every 5 ms costs the in-process broker about a tenth of a core (measured on
+   * the 2-core lab machine) that the near-RT streams then wait for. With {@code fetch.min.bytes=1}
+   * the broker answers a held fetch as soon as a record is appended, so registry updates are not
+   * delayed by it.
+   */
+  static Properties consumerProperties(KafkaSettings settings, Options options, String clientId) {
     Properties p = new Properties();
     p.put("client.id", clientId);
     p.put("auto.offset.reset", options.start() == Start.EARLIEST ? "earliest" : "latest");
     p.put("enable.auto.commit", "false");
-    // Low latency: answer a fetch as soon as one byte is there, and do not hold it long.
     p.put("fetch.min.bytes", "1");
-    p.put("fetch.max.wait.ms", "5");
+    p.put("fetch.max.wait.ms", String.valueOf(options.topic().compacted() ? REGISTRY_FETCH_MAX_WAIT_MS : STREAM_FETCH_MAX_WAIT_MS));
     p.put("max.poll.records", "1000");
     if (options.groupId() != null) {
       p.put("group.id", options.groupId());
     }
     p.putAll(settings.toProperties());
     p.putAll(options.overrides());
-    this.consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-        new ProtobufSerde.ProtobufDeserializer<T>(options.topic().parser()));
-    this.thread = new Thread(this::run, "kafka-" + options.topic().topicName() + "-" + clientId);
-    this.thread.setDaemon(true);
+    return p;
   }
+
+  static final int STREAM_FETCH_MAX_WAIT_MS = 5;
+  static final int REGISTRY_FETCH_MAX_WAIT_MS = 500;
 
   /** Starts consuming; the handler runs on the consumer's own thread. */
   public static <T extends Message> TopicConsumer<T> start(KafkaSettings settings, Options options,
