@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class ControlBridge implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ControlBridge.class);
   static final int DEFAULT_TIMEOUT_MS = 5_000;
+  private static final long LATE_LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   private final int requestorId;
   private final NodeRegistry nodes;
@@ -57,6 +58,11 @@ public final class ControlBridge implements AutoCloseable {
   private final Counter rejected;
   private final Counter failed;
   private final Counter timedOut;
+  private final Counter lateAnswers;
+  /** When a late answer was last logged: an overloaded node answers thousands late, one line per 10 s says so. */
+  private final java.util.concurrent.atomic.AtomicLong lateLoggedNanos =
+      new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - LATE_LOG_EVERY_NANOS);
+  private final java.util.concurrent.atomic.AtomicLong lateSinceLog = new java.util.concurrent.atomic.AtomicLong();
 
   private record Pending(ControlRequest request, E2NodeEntry node, long sentNanos, ScheduledFuture<?> timeout,
       java.util.concurrent.CompletableFuture<ControlOutcome> result) {}
@@ -77,6 +83,8 @@ public final class ControlBridge implements AutoCloseable {
     this.rejected = Counter.builder("e2_control_outcomes").tag("status", "rejected").register(metrics);
     this.failed = Counter.builder("e2_control_outcomes").tag("status", "failure").register(metrics);
     this.timedOut = Counter.builder("e2_control_outcomes").tag("status", "timeout").register(metrics);
+    this.lateAnswers = Counter.builder("e2_control_late_answers").description("control answers for unknown or timed-out requests")
+        .register(metrics);
   }
 
   /** Sends one control request; the outcome goes to the sink and to the returned future. */
@@ -134,7 +142,14 @@ public final class ControlBridge implements AutoCloseable {
     }
     Pending p = pending.remove(key(nodeKey, id));
     if (p == null) {
-      LOG.warn("{}: control answer for unknown or timed-out request {}", nodeKey, id);
+      lateAnswers.increment();
+      long since = lateSinceLog.incrementAndGet();
+      long last = lateLoggedNanos.get();
+      if (now - last >= LATE_LOG_EVERY_NANOS && lateLoggedNanos.compareAndSet(last, now)) {
+        lateSinceLog.addAndGet(-since);
+        LOG.warn("{}: control answer for unknown or timed-out request {}{}", nodeKey, id,
+            since > 1 ? " (" + (since - 1) + " more such answers from any node since the last of these lines)" : "");
+      }
       return;
     }
     p.timeout().cancel(false);
