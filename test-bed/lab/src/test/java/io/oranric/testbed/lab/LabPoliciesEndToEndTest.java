@@ -64,6 +64,9 @@ class LabPoliciesEndToEndTest {
     });
     outcomeReader = TopicConsumer.start(lab.kafka().settings(), TopicConsumer.Options.replay(RicTopic.E2_CONTROL_OUTCOMES), batch -> {
       batch.forEach(r -> outcomes.add(r.value()));
+      synchronized (reports) {
+        reports.notifyAll();
+      }
       return CompletableFuture.completedFuture(null);
     });
     kpm.caughtUp().get(30, TimeUnit.SECONDS);
@@ -100,6 +103,11 @@ class LabPoliciesEndToEndTest {
     submit("{\"type\":\"TxPower\",\"scope\":{\"cells\":[\"cell-5\"]},\"statement\":{\"maxTxPowerDbm\":37}}");
     double after = awaitValue(cellLevel("cell-5", "PEE.AvgPower"), v -> v < before - 20, 60);
     System.out.printf("TxPower: cell-5 power %.0f W -> %.0f W%n", before, after);
+    // The outcome travels on its own topic and consumer: it may arrive after the KPM that shows its effect.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (outcomes.stream().noneMatch(o -> o.getProvenance().getXapp().equals("tx-power"))) {
+      waitForReports(deadline);
+    }
     assertThat(outcomes).anySatisfy(o -> {
       assertThat(o.getProvenance().getXapp()).isEqualTo("tx-power");
       assertThat(o.getStatus()).isEqualTo(ControlStatus.CONTROL_STATUS_SUCCESS);
