@@ -6,12 +6,25 @@ package io.oranric.e2.protocol;
  */
 public record Plmn(String mcc, String mnc) {
   public Plmn {
-    if (mcc == null || !mcc.matches("\\d{3}")) {
+    if (!digits(mcc, 3, 3)) {
       throw new IllegalArgumentException("MCC must be 3 digits: " + mcc);
     }
-    if (mnc == null || !mnc.matches("\\d{2,3}")) {
+    if (!digits(mnc, 2, 3)) {
       throw new IllegalArgumentException("MNC must be 2 or 3 digits: " + mnc);
     }
+  }
+
+  // by hand, not a regex: a PLMN is built for every control request and every decoded cell id
+  private static boolean digits(String s, int min, int max) {
+    if (s == null || s.length() < min || s.length() > max) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** TBCD: MCC2 MCC1 | MNC3(or F) MCC3 | MNC2 MNC1. */

@@ -1,7 +1,6 @@
 package io.oranric.e2.sm.rc;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -75,7 +74,18 @@ public record SliceQuotaParams(long ratioList, long ratioGroup, long policy, lon
     return fallback;
   }
 
+  /** Lower-case letters and digits only ("Min PRB Policy Ratio" -> "minprbpolicyratio"); per control request, so no regex. */
   static String norm(String name) {
-    return name == null ? "" : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    if (name == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = Character.toLowerCase(name.charAt(i));
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 }
