@@ -1,13 +1,13 @@
 package io.oranric.testbed.lab;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.oranric.agent.intent.IntentAgent;
 import io.oranric.agent.kpi.QueryKpis;
 import io.oranric.agent.policy.StorePolicyGateway;
 import io.oranric.agent.service.AgentConfig;
 import io.oranric.agent.service.AgentService;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.oranric.backbone.kafka.EmbeddedKafka;
 import io.oranric.backbone.kafka.KafkaBackbone;
 import io.oranric.backbone.kafka.RicProducer;
