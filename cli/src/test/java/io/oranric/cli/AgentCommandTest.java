@@ -54,7 +54,7 @@ class AgentCommandTest {
 
   @Test
   void serve_answers_intents_until_interrupted() throws Exception {
-    StringWriter out = new StringWriter();
+    WatchedOutput out = new WatchedOutput();
     CommandLine cl = Ric.commandLine();
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(new StringWriter(), true));
@@ -64,15 +64,7 @@ class AgentCommandTest {
         "--llm-timeout", "30s")));
     t.start();
     Pattern p = Pattern.compile("intent agent on (http://127\\.0\\.0\\.1:\\d+)");
-    long deadline = System.currentTimeMillis() + 120_000;
-    Matcher m = p.matcher("");
-    while (System.currentTimeMillis() < deadline) {
-      m = p.matcher(out.toString());
-      if (m.find()) {
-        break;
-      }
-      Thread.sleep(100);
-    }
+    Matcher m = out.await(p, Duration.ofSeconds(120));
     assertThat(out.toString()).contains("offline translator only").contains("auto approval");
     String url = m.group(1);
     HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/intents"))

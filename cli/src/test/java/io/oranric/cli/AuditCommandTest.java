@@ -8,6 +8,7 @@ import io.oranric.backbone.kafka.KafkaBackbone;
 import io.oranric.backbone.kafka.RicProducer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -54,22 +55,17 @@ class AuditCommandTest {
         .contains("MODEL_CALL").contains("prompt sha256 " + "ab".repeat(32))
         .doesNotContain("i-other000");
 
-    StringWriter followed = new StringWriter();
+    WatchedOutput followed = new WatchedOutput();
     CommandLine f = Ric.commandLine();
     f.setOut(new PrintWriter(followed, true));
     AtomicInteger rc = new AtomicInteger(-1);
     Thread t = new Thread(() -> rc.set(f.execute("audit", "--follow", "--brief", "--intent", "i-audited1",
         "--kafka", kafka.settings().bootstrapServers())));
     t.start();
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (!followed.toString().contains("INTENT_RECEIVED") && System.currentTimeMillis() < deadline) {
-      Thread.sleep(50);
-    }
+    followed.await("INTENT_RECEIVED", Duration.ofSeconds(60));
     a.approval("bob", true, "operator", java.util.List.of(), null);
     sink.flush();
-    while (!followed.toString().contains("APPROVAL") && System.currentTimeMillis() < deadline) {
-      Thread.sleep(50);
-    }
+    followed.await("APPROVAL", Duration.ofSeconds(60));
     t.interrupt();
     t.join(20_000);
     assertThat(followed.toString()).contains("APPROVAL").contains("approved by bob");

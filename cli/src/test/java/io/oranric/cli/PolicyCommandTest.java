@@ -174,7 +174,7 @@ class PolicyCommandTest {
   @Test
   void serve_runs_the_store_and_its_interface_until_stopped() throws Exception {
     CommandLine cl = Ric.commandLine();
-    StringWriter out = new StringWriter();
+    WatchedOutput out = new WatchedOutput();
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(new StringWriter(), true));
     AtomicInteger exit = new AtomicInteger(-1);
@@ -182,14 +182,8 @@ class PolicyCommandTest {
         "--port", "0", "--cells", "12", "--zone", "UTC")), "serve-under-test");
     serving.start();
     Pattern url = Pattern.compile("policy service on (http://\\S+) ");
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    Matcher m = url.matcher(out.toString());
-    while (!m.find()) {
-      assertThat(System.nanoTime()).as("serve printed its URL: " + out).isLessThan(deadline);
-      assertThat(serving.isAlive()).as("serve still running: " + out).isTrue();
-      Thread.sleep(50);
-      m = url.matcher(out.toString());
-    }
+    Matcher m = out.await(url, Duration.ofSeconds(60));
+    assertThat(serving.isAlive()).as("serve still running: " + out).isTrue();
     Run types = ric("policy", "list", "--url", m.group(1), "--type", "TxPower");
     assertThat(types.exit()).as(types.err()).isZero();
     serving.interrupt();

@@ -29,16 +29,19 @@ public final class AgentTesting {
                         seen.add(r.value());
                     }
                 }
+                seen.notifyAll();
             }
             return CompletableFuture.completedFuture(null);
         })) {
-            while (System.nanoTime() < deadline) {
-                synchronized (seen) {
+            synchronized (seen) {
+                // woken by every batch the consumer hands over
+                long left;
+                while ((left = (deadline - System.nanoTime()) / 1_000_000) > 0) {
                     if (until.test(seen)) {
                         return List.copyOf(seen);
                     }
+                    seen.wait(left);
                 }
-                Thread.sleep(50);
             }
         }
         synchronized (seen) {
