@@ -8,10 +8,11 @@ import io.oranric.backbone.kafka.TopicConsumer;
 import io.oranric.backbone.stream.E2Stream;
 import io.oranric.contract.v1.ControlOutcome;
 import io.oranric.contract.v1.ControlRequest;
-import io.oranric.contract.v1.ControlStatus;
+import io.oranric.contract.v1.E2Node;
 import io.oranric.contract.v1.KpmReport;
 import io.oranric.contract.v1.KpmSubscription;
 import io.oranric.contract.v1.Provenance;
+import io.oranric.contract.v1.RcReport;
 import io.oranric.contract.v1.SlicePrbQuota;
 import io.oranric.contract.v1.SliceQuota;
 import io.oranric.contract.v1.Snssai;
@@ -25,6 +26,7 @@ import io.oranric.e2.sm.StandardServiceModels;
 import io.oranric.e2.termination.TerminationConfig;
 import io.oranric.e2.termination.TerminationService;
 import io.oranric.e2.termination.direct.DirectE2Stream;
+import io.oranric.e2.termination.sink.TerminationSink;
 import io.oranric.e2.termination.transport.TransportKind;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -78,10 +80,16 @@ public final class E2LoadBench {
     KafkaBackbone kafka = null;
     try {
       kafka = KafkaBackbone.open(o.kafka(), System.getenv(), EmbeddedKafka.Options.defaults());
+      // What is measured: outcomes carry when the request left and the indication that triggered it
+      // arrived. They are taken from the termination in-process, as it hands them to Kafka: a Kafka
+      // reader here would be a fourth client loading the broker and the 2 cores it shares with
+      // the path it measures (the termination still publishes every outcome on e2.control.outcomes).
+      OutcomeLog log = new OutcomeLog();
+      TerminationSink measuring = new OutcomeSink(log::add);
       TerminationConfig config = TerminationConfig.defaults(List.of(new TerminationConfig.Listener(TransportKind.TCP, 0)))
           .withHost("127.0.0.1");
       TerminationService termination = new TerminationService(ric, config, new StandardServiceModels(CellNaming.none()),
-          kafka.settings(), null);
+          kafka.settings(), measuring);
       closing.add(termination);
       termination.start("127.0.0.1", -1).await(60, TimeUnit.SECONDS);
 
@@ -110,39 +118,6 @@ public final class E2LoadBench {
         closing.add(reactor);
       }
 
-      // What is measured: outcomes carry when the request left and the indication that triggered it arrived.
-      LatencySamples samples = new LatencySamples();
-      LatencySamples toReactor = new LatencySamples();
-      LatencySamples fromReactor = new LatencySamples();
-      long[] window = {Long.MAX_VALUE};
-      AtomicLong ok = new AtomicLong();
-      AtomicLong failed = new AtomicLong();
-      AtomicLong timedOut = new AtomicLong();
-      TopicConsumer<ControlOutcome> outcomes = TopicConsumer.start(kafka.settings(), TopicConsumer.Options.tail(RicTopic.E2_CONTROL_OUTCOMES),
-          batch -> {
-            for (var rec : batch) {
-              ControlOutcome c = rec.value();
-              if (c.getTriggerReceivedNs() < window[0] || c.getSentNs() == 0) {
-                continue;
-              }
-              if (c.getStatus() == ControlStatus.CONTROL_STATUS_SUCCESS) {
-                ok.incrementAndGet();
-              } else if (c.getStatus() == ControlStatus.CONTROL_STATUS_TIMEOUT) {
-                timedOut.incrementAndGet();
-              } else {
-                failed.incrementAndGet();
-              }
-              samples.add(c.getSentNs() - c.getTriggerReceivedNs());
-              if (c.getRequestCreatedNs() > 0) {
-                toReactor.add(c.getRequestCreatedNs() - c.getTriggerReceivedNs());
-                fromReactor.add(c.getSentNs() - c.getRequestCreatedNs());
-              }
-            }
-            return CompletableFuture.completedFuture(null);
-          });
-      closing.add(outcomes);
-      outcomes.caughtUp().get(60, TimeUnit.SECONDS);
-
       List<E2NodeSession> sessions = new ArrayList<>();
       int port = termination.ports().get(TransportKind.TCP);
       for (int i = 0; i < o.nodes(); i++) {
@@ -158,18 +133,23 @@ public final class E2LoadBench {
           .setKpm(KpmSubscription.newBuilder().setReportStyle(1).setPeriodMs((int) periodMs)).build());
 
       long warmEnd = System.nanoTime() + o.warmup().toNanos();
-      progressUntil(warmEnd, "warm-up", termination, samples, progress);
-      settleJit(o.warmup(), termination, samples, progress);
-      window[0] = io.oranric.backbone.ops.Clocks.nowEpochNanos();
+      progressUntil(warmEnd, "warm-up", termination, log, progress);
+      settleJit(o.warmup(), termination, progress);
+      long from = io.oranric.backbone.ops.Clocks.nowEpochNanos();
       long ind0 = indications(termination);
       long t0 = System.nanoTime();
-      progressUntil(t0 + o.measure().toNanos(), "measure", termination, samples, progress);
+      progressUntil(t0 + o.measure().toNanos(), "measure", termination, log, progress);
       double rate = (indications(termination) - ind0) / ((System.nanoTime() - t0) / 1e9);
-      window[0] = Long.MAX_VALUE; // stop counting: what arrives after the window is not measured
+      long to = io.oranric.backbone.ops.Clocks.nowEpochNanos();
+      // Indications of the window still on their way get their outcomes before the nodes stop.
+      awaitOutcomes(log, from, to);
       sessions.forEach(E2NodeSession::stop);
+      OutcomeLog.Window w = log.window(from, to);
       progress.printf("  indication -> reacting consumer: p50 %.2f ms, p99 %.2f ms; reacting consumer -> control on the socket: p50 %.2f ms, "
-          + "p99 %.2f ms%n", toReactor.percentileMs(50), toReactor.percentileMs(99), fromReactor.percentileMs(50), fromReactor.percentileMs(99));
-      return new Result(o, rate, samples.size(), ok.get(), failed.get(), timedOut.get(), samples.percentileMs(50),
+          + "p99 %.2f ms%n", w.toReactor.percentileMs(50), w.toReactor.percentileMs(99), w.fromReactor.percentileMs(50),
+          w.fromReactor.percentileMs(99));
+      LatencySamples samples = w.total;
+      return new Result(o, rate, w.count(), w.ok, w.failed, w.timedOut, samples.percentileMs(50),
           samples.percentileMs(90), samples.percentileMs(99), samples.percentileMs(99.9), samples.percentileMs(100), samples);
     } finally {
       for (int i = closing.size() - 1; i >= 0; i--) {
@@ -191,6 +171,7 @@ public final class E2LoadBench {
 
   /** The warm-up goes on, at most this long, while the JIT still compiles more than {@link #JIT_QUIET} of a core. */
   static final Duration JIT_SETTLE_MAX = Duration.ofSeconds(120);
+  static final int JIT_WINDOW_S = 2;
   static final double JIT_QUIET = 0.05;
 
   /**
@@ -201,7 +182,7 @@ public final class E2LoadBench {
    * of 2-4 ms once compiled). What is measured should be the steady state, and the log says how long
    * reaching it took.
    */
-  private static void settleJit(Duration warmup, TerminationService t, LatencySamples samples, PrintStream out)
+  private static void settleJit(Duration warmup, TerminationService t, PrintStream out)
       throws InterruptedException {
     java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
     if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
@@ -213,10 +194,10 @@ public final class E2LoadBench {
     while (true) {
       long c0 = jit.getTotalCompilationTime();
       long t0 = System.nanoTime();
-      TimeUnit.SECONDS.sleep(2);
+      TimeUnit.SECONDS.sleep(JIT_WINDOW_S);
       double share = (jit.getTotalCompilationTime() - c0) / ((System.nanoTime() - t0) / 1e6);
       long now = indications(t);
-      out.printf("  %-8s %,7d indications/s, JIT compiling %.0f%% of a core%n", "jit", (now - last) / 2, 100 * share);
+      out.printf("  %-8s %,7d indications/s, JIT compiling %.0f%% of a core%n", "jit", (now - last) / JIT_WINDOW_S, 100 * share);
       last = now;
       if (share < JIT_QUIET || System.nanoTime() > deadline) {
         out.printf("  warm-up: %d s requested, %d s more until the JIT settled%s%n", warmup.toSeconds(),
@@ -230,15 +211,54 @@ public final class E2LoadBench {
     return (long) t.metrics().find("e2_indications").tag("result", "published").counter().count();
   }
 
-  private static void progressUntil(long end, String phase, TerminationService t, LatencySamples samples, PrintStream out)
+  /** One line a second: indications and controls of that second, and their p99. */
+  private static void progressUntil(long end, String phase, TerminationService t, OutcomeLog log, PrintStream out)
       throws InterruptedException {
     long last = indications(t);
+    long since = io.oranric.backbone.ops.Clocks.nowEpochNanos();
     while (System.nanoTime() < end) {
       TimeUnit.MILLISECONDS.sleep(Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
       long now = indications(t);
-      out.printf("  %-8s %,7d indications/s, %,d controls measured, p99 so far %.2f ms%n", phase, now - last, samples.size(),
-          samples.percentileMs(99));
+      long until = io.oranric.backbone.ops.Clocks.nowEpochNanos();
+      // Indications of the last second whose control was still on its way are counted in the next.
+      OutcomeLog.Window w = log.window(since - TimeUnit.MILLISECONDS.toNanos(100), until - TimeUnit.MILLISECONDS.toNanos(100));
+      out.printf("  %-8s %,7d indications/s, %,6d controls, p99 %.2f ms%n", phase, now - last, w.count(), w.total.percentileMs(99));
       last = now;
+      since = until;
+    }
+  }
+
+  /** Waits (at most 10 s: the termination times requests out after 5) until every outcome of the window is in. */
+  private static void awaitOutcomes(OutcomeLog log, long from, long to) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    long seen = -1;
+    while (System.nanoTime() < deadline) {
+      long n = log.window(from, to).count();
+      if (n == seen) {
+        return;
+      }
+      seen = n;
+      TimeUnit.MILLISECONDS.sleep(200);
+    }
+  }
+
+  /** Only the outcomes, on whatever thread the termination reports them. */
+  private record OutcomeSink(java.util.function.Consumer<ControlOutcome> onOutcome) implements TerminationSink {
+    @Override
+    public void node(E2Node node) {}
+
+    @Override
+    public void nodeRemoved(String nodeKey) {}
+
+    @Override
+    public void kpm(KpmReport report) {}
+
+    @Override
+    public void rc(RcReport report) {}
+
+    @Override
+    public void outcome(ControlOutcome outcome) {
+      onOutcome.accept(outcome);
     }
   }
 }
