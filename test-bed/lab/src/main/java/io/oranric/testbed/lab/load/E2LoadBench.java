@@ -61,7 +61,7 @@ public final class E2LoadBench {
   }
 
   public record Result(Options options, double indicationsPerSecond, long controls, long ok, long failed, long timedOut,
-      double p50Ms, double p90Ms, double p99Ms, double p999Ms, double maxMs, LatencySamples samples) {
+      double p50Ms, double p90Ms, double p99Ms, double p999Ms, double maxMs, LatencySamples samples, double[] p99PerSecondMs) {
     public String table() {
       return String.format("%-7s %6d nodes %,7d ind/s target, %,9.0f achieved | controls %,d (ok %,d, failed %d, timed out %d)"
           + " | indication->control p50 %.2f ms, p90 %.2f, p99 %.2f, p99.9 %.2f, max %.2f",
@@ -149,8 +149,13 @@ public final class E2LoadBench {
           + "p99 %.2f ms%n", w.toReactor.percentileMs(50), w.toReactor.percentileMs(99), w.fromReactor.percentileMs(50),
           w.fromReactor.percentileMs(99));
       LatencySamples samples = w.total;
+      int seconds = (int) Math.max(1, (to - from) / 1_000_000_000L);
+      double[] perSecond = new double[seconds];
+      for (int i = 0; i < seconds; i++) {
+        perSecond[i] = log.window(from + i * 1_000_000_000L, from + (i + 1) * 1_000_000_000L).total.percentileMs(99);
+      }
       return new Result(o, rate, w.count(), w.ok, w.failed, w.timedOut, samples.percentileMs(50),
-          samples.percentileMs(90), samples.percentileMs(99), samples.percentileMs(99.9), samples.percentileMs(100), samples);
+          samples.percentileMs(90), samples.percentileMs(99), samples.percentileMs(99.9), samples.percentileMs(100), samples, perSecond);
     } finally {
       for (int i = closing.size() - 1; i >= 0; i--) {
         try {
