@@ -430,6 +430,11 @@ public final class E2Termination implements AssociationHandler {
     count("out", m.getClass().getSimpleName());
   }
 
+  private void send(E2NodeEntry node, E2apMessage m, Runnable written) {
+    node.association().send(codecs.get(node.version()).encode(m), written);
+    count("out", m.getClass().getSimpleName());
+  }
+
   private void count(String direction, String type) {
     pduCounters.computeIfAbsent(direction + type, k -> Counter.builder("e2_pdus").tag("direction", direction).tag("type", type)
         .register(metrics)).increment();

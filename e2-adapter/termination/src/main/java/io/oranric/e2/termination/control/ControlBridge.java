@@ -25,7 +25,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +44,7 @@ public final class ControlBridge implements AutoCloseable {
   private final ServiceModels models;
   private final CellNaming naming;
   private final TerminationSink sink;
-  private final BiConsumer<E2NodeEntry, E2apMessage> sender;
+  private final Sender sender;
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> instances = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -64,11 +63,25 @@ public final class ControlBridge implements AutoCloseable {
       new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - LATE_LOG_EVERY_NANOS);
   private final java.util.concurrent.atomic.AtomicLong lateSinceLog = new java.util.concurrent.atomic.AtomicLong();
 
-  private record Pending(ControlRequest request, E2NodeEntry node, long sentNanos, ScheduledFuture<?> timeout,
-      java.util.concurrent.CompletableFuture<ControlOutcome> result) {}
+  /** Writes one E2AP message to a node and runs {@code written} once it is on the socket. */
+  @FunctionalInterface
+  public interface Sender {
+    void send(E2NodeEntry node, E2apMessage message, Runnable written);
+  }
+
+  /**
+   * A request waiting for its answer. Its sent time is the hand-off until the transport reports the
+   * write: from a Kafka consumer thread the write happens later, on the association's event loop.
+   */
+  private record Pending(ControlRequest request, E2NodeEntry node, java.util.concurrent.atomic.AtomicLong sent,
+      ScheduledFuture<?> timeout, java.util.concurrent.CompletableFuture<ControlOutcome> result) {
+    long sentNanos() {
+      return sent.get();
+    }
+  }
 
   public ControlBridge(int requestorId, NodeRegistry nodes, ServiceModels models, CellNaming naming, TerminationSink sink,
-      BiConsumer<E2NodeEntry, E2apMessage> sender, MeterRegistry metrics) {
+      Sender sender, MeterRegistry metrics) {
     this.requestorId = requestorId;
     this.nodes = nodes;
     this.models = models;
@@ -110,13 +123,16 @@ public final class ControlBridge implements AutoCloseable {
     int timeoutMs = request.getTimeoutMs() > 0 ? request.getTimeoutMs() : DEFAULT_TIMEOUT_MS;
     String key = key(node.get().key(), id);
     ScheduledFuture<?> timer = timeouts.schedule(() -> timeout(key, timeoutMs), timeoutMs, TimeUnit.MILLISECONDS);
-    long sent = System.nanoTime();
-    pending.put(key, new Pending(request, node.get(), sent, timer, result));
-    sender.accept(node.get(), new E2apMessage.RicControlRequest(id, content.ranFunctionId(), null, content.header(),
-        content.message(), Boolean.TRUE));
-    if (request.getTriggerReceivedNs() > 0) {
-      indicationToControl.record(Math.max(0, Clocks.epochNanos(sent) - request.getTriggerReceivedNs()), TimeUnit.NANOSECONDS);
-    }
+    Pending p = new Pending(request, node.get(), new java.util.concurrent.atomic.AtomicLong(System.nanoTime()), timer, result);
+    pending.put(key, p);
+    sender.send(node.get(), new E2apMessage.RicControlRequest(id, content.ranFunctionId(), null, content.header(),
+        content.message(), Boolean.TRUE), () -> {
+          long written = System.nanoTime();
+          p.sent().set(written);
+          if (request.getTriggerReceivedNs() > 0) {
+            indicationToControl.record(Math.max(0, Clocks.epochNanos(written) - request.getTriggerReceivedNs()), TimeUnit.NANOSECONDS);
+          }
+        });
     LOG.debug("control {} -> {} as {} ({})", request.getRequestId(), node.get().key(), id, content.description());
     return result;
   }

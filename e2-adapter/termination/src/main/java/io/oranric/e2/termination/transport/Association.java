@@ -20,6 +20,19 @@ public interface Association {
   /** Queues one encoded E2AP PDU for the peer. Silently dropped after close. */
   void send(byte[] pdu);
 
+  /**
+   * Like {@link #send(byte[])}, and runs {@code written} (on the association's thread) once the PDU
+   * is written to the socket; never when it was dropped. Called from another thread, the write
+   * itself happens later on the association's thread: callers that time a PDU's departure stamp it
+   * here, not at the hand-off.
+   */
+  default void send(byte[] pdu, Runnable written) {
+    send(pdu);
+    if (isOpen()) {
+      written.run();
+    }
+  }
+
   void close();
 
   boolean isOpen();

@@ -195,6 +195,17 @@ public final class SctpTransport implements E2Transport {
     }
 
     @Override
+    public void send(byte[] pdu, Runnable written) {
+      if (open) {
+        channel.writeAndFlush(new SctpMessage(ppid(), 0, Unpooled.wrappedBuffer(pdu))).addListener(f -> {
+          if (f.isSuccess()) {
+            written.run();
+          }
+        });
+      }
+    }
+
+    @Override
     public void close() {
       channel.close();
     }

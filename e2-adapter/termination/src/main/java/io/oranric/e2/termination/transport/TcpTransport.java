@@ -132,6 +132,13 @@ public final class TcpTransport implements E2Transport {
     }
 
     @Override
+    public void send(byte[] pdu, Runnable written) {
+      if (open) {
+        socket.write(Buffer.buffer(pdu.length + 4).appendInt(pdu.length).appendBytes(pdu)).onSuccess(v -> written.run());
+      }
+    }
+
+    @Override
     public void close() {
       socket.close();
     }

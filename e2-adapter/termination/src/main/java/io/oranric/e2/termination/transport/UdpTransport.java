@@ -159,6 +159,13 @@ public final class UdpTransport implements E2Transport {
       }
     }
 
+    @Override
+    public void send(byte[] pdu, Runnable written) {
+      if (open) {
+        socket.send(Buffer.buffer(pdu), peerPort, peerHost).onSuccess(v -> written.run());
+      }
+    }
+
     /** Forgets the peer; a later datagram from the same address opens a new association. */
     @Override
     public void close() {

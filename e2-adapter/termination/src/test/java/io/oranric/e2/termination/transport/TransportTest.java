@@ -127,6 +127,65 @@ class TransportTest {
     assertThat(List.of(events.poll(5, TimeUnit.SECONDS), events.poll(5, TimeUnit.SECONDS))).containsOnly("closed UDP");
   }
 
+  /** Remembers the association, replies nothing: the test sends from its own thread. */
+  private final BlockingQueue<Association> opened = new LinkedBlockingQueue<>();
+  private final AssociationHandler quiet = new AssociationHandler() {
+    @Override
+    public void opened(Association a) {
+      opened.add(a);
+    }
+
+    @Override
+    public void pdu(Association a, byte[] pdu, long receivedNanos) {
+      threadsPerAssociation.add(Thread.currentThread());
+    }
+
+    @Override
+    public void closed(Association a) {
+      events.add("closed " + a.kind());
+    }
+  };
+
+  @Test
+  void a_send_from_another_thread_reports_its_write_on_the_association_thread_and_never_after_close() throws Exception {
+    TcpTransport tcp = new TcpTransport(vertx, "127.0.0.1", 0, TransportLimits.DEFAULT, quiet);
+    int port = tcp.start().await();
+    BlockingQueue<Thread> written = new LinkedBlockingQueue<>();
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      DataOutputStream out = new DataOutputStream(s.getOutputStream());
+      DataInputStream in = new DataInputStream(s.getInputStream());
+      out.write(frame("hello"));
+      out.flush();
+      Association a = opened.poll(5, TimeUnit.SECONDS);
+      assertThat(a).isNotNull();
+      a.send("control".getBytes(), () -> written.add(Thread.currentThread()));
+      assertThat(readFrame(in)).isEqualTo("control");
+      Thread writer = written.poll(5, TimeUnit.SECONDS);
+      assertThat(writer).isNotEqualTo(Thread.currentThread());
+      assertThat(events.poll(0, TimeUnit.SECONDS)).isNull();
+      // the thread that wrote is the association's own, the one that delivered its PDU
+      assertThat(threadsPerAssociation).containsOnly(writer);
+      a.close();
+      assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo("closed TCP");
+      a.send("late".getBytes(), () -> written.add(Thread.currentThread()));
+    }
+    UdpTransport udp = new UdpTransport(vertx, "127.0.0.1", 0, TransportLimits.DEFAULT, quiet);
+    int udpPort = udp.start().await();
+    try (DatagramSocket peer = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      peer.setSoTimeout(5000);
+      send(peer, udpPort, "hello");
+      Association a = opened.poll(5, TimeUnit.SECONDS);
+      a.send("control".getBytes(), () -> written.add(Thread.currentThread()));
+      assertThat(receive(peer)).isEqualTo("control");
+      assertThat(written.poll(5, TimeUnit.SECONDS)).isNotEqualTo(Thread.currentThread());
+      a.close();
+      a.send("late".getBytes(), () -> written.add(Thread.currentThread()));
+    }
+    udp.stop().await();
+    tcp.stop().await();
+    assertThat(written).as("nothing reported for PDUs sent after close").isEmpty();
+  }
+
   @Test
   void sctp_refuses_to_start_with_a_clear_reason_where_the_kernel_has_no_sctp() {
     if (SctpTransport.isSupported()) {
