@@ -12,13 +12,8 @@ import io.oranric.contract.v1.Fulfilment;
 import io.oranric.contract.v1.IntentRecord;
 import io.oranric.contract.v1.KpmReport;
 import io.oranric.contract.v1.Measurement;
-import io.oranric.policies.validation.SafetyEnvelope;
 import io.oranric.xapp.energy.EnergySavingLogic;
-import io.oranric.xapp.kpm.KpmMonitorXApp;
-import io.oranric.xapp.power.TxPowerLogic;
 import io.oranric.xapp.runtime.XAppRuntime;
-import io.oranric.xapp.slice.SliceSlaLogic;
-import io.oranric.xapp.spectrum.SpectrumLogic;
 import io.oranric.xapp.steering.TrafficSteeringLogic;
 import java.io.PrintStream;
 import java.net.URI;
@@ -57,11 +52,7 @@ class LabIntentEndToEndTest {
 
   @BeforeAll
   static void start() throws Exception {
-    XAppRuntime.Settings quick = new XAppRuntime.Settings(new KpmMonitorXApp.Config(Duration.ofSeconds(10), 128, "127.0.0.1", 0),
-        SliceSlaLogic.Config.defaults(),
-        new TxPowerLogic.Config(3, Duration.ofSeconds(2), 10, 1.0, Duration.ofSeconds(5), Duration.ofSeconds(60), SafetyEnvelope.labDefaults()),
-        new SpectrumLogic.Config(Duration.ofSeconds(5), SafetyEnvelope.labDefaults()),
-        EnergySavingLogic.Config.defaults(), TrafficSteeringLogic.Config.defaults());
+    XAppRuntime.Settings quick = LabTesting.quickXApps(EnergySavingLogic.Config.defaults(), TrafficSteeringLogic.Config.defaults());
     // Assurance looks every 2 s; a patience of 30 keeps its own adjustments out of this test's story.
     lab = Lab.start(LabOptions.defaults().withPorts(0, 0, 0, 0).withSpeedup(2).withDirectStream(true), new PrintStream(System.out),
         quick, new Lab.Assurance(Duration.ofSeconds(2), 30));

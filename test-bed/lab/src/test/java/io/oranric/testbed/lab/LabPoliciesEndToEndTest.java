@@ -9,13 +9,8 @@ import io.oranric.contract.v1.ControlStatus;
 import io.oranric.contract.v1.KpmReport;
 import io.oranric.contract.v1.Measurement;
 import io.oranric.xapp.energy.EnergySavingLogic;
-import io.oranric.xapp.kpm.KpmMonitorXApp;
-import io.oranric.xapp.power.TxPowerLogic;
 import io.oranric.xapp.runtime.XAppRuntime;
-import io.oranric.xapp.slice.SliceSlaLogic;
-import io.oranric.xapp.spectrum.SpectrumLogic;
 import io.oranric.xapp.steering.TrafficSteeringLogic;
-import io.oranric.policies.validation.SafetyEnvelope;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,10 +41,7 @@ class LabPoliciesEndToEndTest {
 
   @BeforeAll
   static void start() throws Exception {
-    XAppRuntime.Settings quick = new XAppRuntime.Settings(new KpmMonitorXApp.Config(Duration.ofSeconds(10), 128, "127.0.0.1", 0),
-        SliceSlaLogic.Config.defaults(),
-        new TxPowerLogic.Config(3, Duration.ofSeconds(2), 10, 1.0, Duration.ofSeconds(5), Duration.ofSeconds(60), SafetyEnvelope.labDefaults()),
-        new SpectrumLogic.Config(Duration.ofSeconds(5), SafetyEnvelope.labDefaults()),
+    XAppRuntime.Settings quick = LabTesting.quickXApps(
         new EnergySavingLogic.Config(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(30), Duration.ofSeconds(5),
             Duration.ofSeconds(3), 15, 70, Duration.ofSeconds(3), false),
         new TrafficSteeringLogic.Config(Duration.ofSeconds(30), Duration.ofMinutes(2), 3, Duration.ofMinutes(5), Duration.ofSeconds(10), 5,

@@ -127,15 +127,19 @@ public final class TcpTransport implements E2Transport {
       if (!open) {
         return;
       }
-      Buffer b = Buffer.buffer(pdu.length + 4).appendInt(pdu.length).appendBytes(pdu);
-      socket.write(b);
+      socket.write(frame(pdu));
     }
 
     @Override
     public void send(byte[] pdu, Runnable written) {
       if (open) {
-        socket.write(Buffer.buffer(pdu.length + 4).appendInt(pdu.length).appendBytes(pdu)).onSuccess(v -> written.run());
+        socket.write(frame(pdu)).onSuccess(v -> written.run());
       }
+    }
+
+    /** The PDU behind its 4-byte big-endian length. */
+    private static Buffer frame(byte[] pdu) {
+      return Buffer.buffer(pdu.length + 4).appendInt(pdu.length).appendBytes(pdu);
     }
 
     @Override
