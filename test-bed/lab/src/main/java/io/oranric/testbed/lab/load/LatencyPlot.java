@@ -48,11 +48,7 @@ public final class LatencyPlot {
     int pw = w - left - right;
     int ph = h - timePanel - top - bottom;
     s.append(String.format(Locale.ROOT, "<rect x='%d' y='%d' width='%d' height='%d' fill='none' stroke='#999'/>%n", left, top, pw, ph));
-    for (int d = (int) Math.ceil(logMin); d <= Math.floor(logMax); d++) {
-      double y = top + ph - (d - logMin) / (logMax - logMin) * ph;
-      s.append(String.format(Locale.ROOT, "<line x1='%d' x2='%d' y1='%.1f' y2='%.1f' stroke='#eee'/><text x='%d' y='%.1f' text-anchor='end'>%s ms</text>%n",
-          left, left + pw, y, y, left - 6, y + 4, d < 0 ? String.format(Locale.ROOT, "%." + (-d) + "f", Math.pow(10, d)) : String.valueOf((long) Math.pow(10, d))));
-    }
+    msGrid(s, left, top, pw, ph, logMin, logMax);
     String[] names = {"p50", "p90", "p99", "p99.9", "p99.99"};
     for (int i = 0; i < NINES.length; i++) {
       double x = left + NINES[i] / 4.0 * pw;
@@ -93,11 +89,7 @@ public final class LatencyPlot {
       double logMin, double logMax, double budgetMs) {
     s.append(String.format(Locale.ROOT, "<text x='%d' y='%d' font-size='13'>p99 of each measured second</text>%n", left, top - 8));
     s.append(String.format(Locale.ROOT, "<rect x='%d' y='%d' width='%d' height='%d' fill='none' stroke='#999'/>%n", left, top, pw, ph));
-    for (int d = (int) Math.ceil(logMin); d <= Math.floor(logMax); d++) {
-      double y = top + ph - (d - logMin) / (logMax - logMin) * ph;
-      s.append(String.format(Locale.ROOT, "<line x1='%d' x2='%d' y1='%.1f' y2='%.1f' stroke='#eee'/><text x='%d' y='%.1f' text-anchor='end'>%s ms</text>%n",
-          left, left + pw, y, y, left - 6, y + 4, d < 0 ? String.format(Locale.ROOT, "%." + (-d) + "f", Math.pow(10, d)) : String.valueOf((long) Math.pow(10, d))));
-    }
+    msGrid(s, left, top, pw, ph, logMin, logMax);
     int step = Math.max(1, seconds / 6);
     for (int t = 0; t <= seconds; t += step) {
       double x = left + (double) t / seconds * pw;
@@ -125,6 +117,15 @@ public final class LatencyPlot {
         s.append(String.format(Locale.ROOT, "<path d='%s' fill='none' stroke='%s' stroke-width='1.5'/>%n", path, COLORS[k % COLORS.length]));
       }
       k++;
+    }
+  }
+
+  /** Horizontal lines and labels at each power of ten of a log-scale millisecond axis. */
+  private static void msGrid(StringBuilder s, int left, int top, int pw, int ph, double logMin, double logMax) {
+    for (int d = (int) Math.ceil(logMin); d <= Math.floor(logMax); d++) {
+      double y = top + ph - (d - logMin) / (logMax - logMin) * ph;
+      s.append(String.format(Locale.ROOT, "<line x1='%d' x2='%d' y1='%.1f' y2='%.1f' stroke='#eee'/><text x='%d' y='%.1f' text-anchor='end'>%s ms</text>%n",
+          left, left + pw, y, y, left - 6, y + 4, d < 0 ? String.format(Locale.ROOT, "%." + (-d) + "f", Math.pow(10, d)) : String.valueOf((long) Math.pow(10, d))));
     }
   }
 
