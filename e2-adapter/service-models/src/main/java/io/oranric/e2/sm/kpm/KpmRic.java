@@ -284,10 +284,11 @@ public final class KpmRic {
   public record Header(KpmVersion version, KpmIndication.Header header) {}
 
   /**
-   * Decodes a header: the only place where KPM2 and KPM3 differ. Both layouts are tried. A header with
-   * optional strings can decode in both (the v3 reading takes four string octets as the time stamp's
-   * low half); then the one whose time falls in 2000..2100 wins, and {@code preferred} when both or
-   * neither do. srsRAN's Unix seconds in 8 octets read as 1970 in the v2.03 layout, OAI's 4-octet time
+   * Decodes a header: the only place where KPM2 and KPM3 differ. A header with optional strings can
+   * decode in both layouts (the v3 reading takes four string octets as the time stamp's low half): the
+   * one whose time falls in 2000..2100 wins, and {@code preferred} when both or neither do. So a
+   * plausible header in the preferred layout is taken at once, and the other layout is tried only when
+   * it is not. srsRAN's Unix seconds in 8 octets read as 1970 in the v2.03 layout, OAI's 4-octet time
    * as a date centuries away in the v3 layout, so real nodes resolve by their time stamps.
    */
   public static Header decodeHeader(byte[] header, KpmVersion preferred) throws ServiceModelException {
@@ -299,6 +300,10 @@ public final class KpmRic {
       first = decodeHeaderAs(header, preferred, true);
     } catch (ServiceModelException e) {
       firstError = e;
+    }
+    if (first != null && plausible(first)) {
+      // The other layout could only lose to this one; trying it costs an exception per indication.
+      return first;
     }
     try {
       second = decodeHeaderAs(header, preferred.other(), true);
