@@ -37,7 +37,7 @@ public final class TerminationService implements AutoCloseable {
   private final boolean ownsVertx;
   private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final RicProducer producer;
-  private final RicProducer telemetry;
+  private final RicProducer batched;
   private final E2Termination termination;
   private final List<AutoCloseable> consumers = new ArrayList<>();
   private final KafkaSettings settings;
@@ -51,13 +51,13 @@ public final class TerminationService implements AutoCloseable {
     this.vertx = vertx != null ? vertx : Vertx.vertx();
     this.settings = settings;
     this.producer = RicProducer.create(settings, "e2-termination");
-    // KPM is the bulk of what the termination writes: batch it for a millisecond. Not compressed: the
-    // lz4 block stream allocates its 64 KB buffers per batch, a third of all allocation in the 1k/s
-    // E2 bench (JFR); without it young collections fell from ~3 to ~1 a second (latency unchanged
-    // within noise: the tail there is CPU queueing on 2 cores).
-    this.telemetry = RicProducer.create(settings, "e2-termination-telemetry",
+    // KPM reports and control outcomes are the bulk of what the termination writes: batch them for a
+    // millisecond. Not compressed: the lz4 block stream allocates its 64 KB buffers per batch, a third
+    // of all allocation in the 1k/s E2 bench (JFR); without it young collections fell from ~3 to ~1 a
+    // second (latency unchanged within noise: the tail there is CPU queueing on 2 cores).
+    this.batched = RicProducer.create(settings, "e2-termination-streams",
         Map.of("linger.ms", "1", "batch.size", String.valueOf(128 * 1024), "compression.type", "none"));
-    KafkaSink kafkaSink = new KafkaSink(producer, telemetry);
+    KafkaSink kafkaSink = new KafkaSink(producer, batched);
     TerminationSink sink = extraSink == null ? kafkaSink : TerminationSink.all(kafkaSink, extraSink);
     this.termination = new E2Termination(config, this.vertx, E2apCodecs.all(), models, sink, metrics);
   }
@@ -139,7 +139,7 @@ public final class TerminationService implements AutoCloseable {
       health.stop();
     }
     producer.close();
-    telemetry.close();
+    batched.close();
     if (ownsVertx) {
       vertx.close().await();
     }
