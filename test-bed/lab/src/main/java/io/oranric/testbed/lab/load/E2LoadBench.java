@@ -61,12 +61,13 @@ public final class E2LoadBench {
   }
 
   public record Result(Options options, double indicationsPerSecond, long controls, long ok, long failed, long timedOut,
-      double p50Ms, double p90Ms, double p99Ms, double p999Ms, double maxMs, LatencySamples samples, double[] p99PerSecondMs) {
+      double p50Ms, double p90Ms, double p99Ms, double p999Ms, double maxMs, LatencySamples samples, double[] p99PerSecondMs,
+      double cpuCores) {
     public String table() {
       return String.format("%-7s %6d nodes %,7d ind/s target, %,9.0f achieved | controls %,d (ok %,d, failed %d, timed out %d)"
-          + " | indication->control p50 %.2f ms, p90 %.2f, p99 %.2f, p99.9 %.2f, max %.2f",
+          + " | indication->control p50 %.2f ms, p90 %.2f, p99 %.2f, p99.9 %.2f, max %.2f | CPU %.2f of %d cores",
           options.direct() ? "direct" : "kafka", options.nodes(), options.ratePerSecond(), indicationsPerSecond, controls, ok, failed,
-          timedOut, p50Ms, p90Ms, p99Ms, p999Ms, maxMs);
+          timedOut, p50Ms, p90Ms, p99Ms, p999Ms, maxMs, cpuCores, Runtime.getRuntime().availableProcessors());
     }
   }
 
@@ -138,8 +139,11 @@ public final class E2LoadBench {
       long from = io.oranric.backbone.ops.Clocks.nowEpochNanos();
       long ind0 = indications(termination);
       long t0 = System.nanoTime();
+      long cpu0 = processCpuNanos();
       progressUntil(t0 + o.measure().toNanos(), "measure", termination, log, progress);
-      double rate = (indications(termination) - ind0) / ((System.nanoTime() - t0) / 1e9);
+      double elapsed = System.nanoTime() - t0;
+      double rate = (indications(termination) - ind0) / (elapsed / 1e9);
+      double cpuCores = (processCpuNanos() - cpu0) / elapsed;
       long to = io.oranric.backbone.ops.Clocks.nowEpochNanos();
       // Indications of the window still on their way get their outcomes before the nodes stop.
       awaitOutcomes(log, from, to);
@@ -155,7 +159,7 @@ public final class E2LoadBench {
         perSecond[i] = log.window(from + i * 1_000_000_000L, from + (i + 1) * 1_000_000_000L).total.percentileMs(99);
       }
       return new Result(o, rate, w.count(), w.ok, w.failed, w.timedOut, samples.percentileMs(50),
-          samples.percentileMs(90), samples.percentileMs(99), samples.percentileMs(99.9), samples.percentileMs(100), samples, perSecond);
+          samples.percentileMs(90), samples.percentileMs(99), samples.percentileMs(99.9), samples.percentileMs(100), samples, perSecond, cpuCores);
     } finally {
       for (int i = closing.size() - 1; i >= 0; i--) {
         try {
@@ -216,21 +220,35 @@ public final class E2LoadBench {
     return (long) t.metrics().find("e2_indications").tag("result", "published").counter().count();
   }
 
-  /** One line a second: indications and controls of that second, and their p99. */
+  /**
+   * One line a second: indications and controls of that second, their p99, and how busy the machine's
+   * cores were (everything here shares them: broker, termination, reacting consumer, simulated nodes).
+   */
   private static void progressUntil(long end, String phase, TerminationService t, OutcomeLog log, PrintStream out)
       throws InterruptedException {
     long last = indications(t);
-    long since = io.oranric.backbone.ops.Clocks.nowEpochNanos();
+    long mark = log.size();
+    long cpu = processCpuNanos();
+    long at = System.nanoTime();
     while (System.nanoTime() < end) {
       TimeUnit.MILLISECONDS.sleep(Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
       long now = indications(t);
-      long until = io.oranric.backbone.ops.Clocks.nowEpochNanos();
-      // Indications of the last second whose control was still on its way are counted in the next.
-      OutcomeLog.Window w = log.window(since - TimeUnit.MILLISECONDS.toNanos(100), until - TimeUnit.MILLISECONDS.toNanos(100));
-      out.printf("  %-8s %,7d indications/s, %,6d controls, p99 %.2f ms%n", phase, now - last, w.count(), w.total.percentileMs(99));
+      long cpuNow = processCpuNanos();
+      long atNow = System.nanoTime();
+      OutcomeLog.Window w = log.since(mark);
+      mark += w.count();
+      out.printf("  %-8s %,7d indications/s, %,6d controls, p99 %.2f ms, CPU %.2f cores%n", phase, now - last, w.count(),
+          w.total.percentileMs(99), (cpuNow - cpu) / (double) (atNow - at));
       last = now;
-      since = until;
+      cpu = cpuNow;
+      at = atNow;
     }
+  }
+
+  /** CPU time of this process (all its threads), or 0 where the JVM does not say. */
+  private static long processCpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? Math.max(0, os.getProcessCpuTime()) : 0;
   }
 
   /** Waits (at most 10 s: the termination times requests out after 5) until every outcome of the window is in. */

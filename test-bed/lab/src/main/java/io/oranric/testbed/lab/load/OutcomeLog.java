@@ -49,6 +49,23 @@ public final class OutcomeLog {
 
   /** Outcomes whose triggering indication arrived in [fromNs, toNs) (epoch nanoseconds). */
   public Window window(long fromNs, long toNs) {
+    return scan(0, fromNs, toNs);
+  }
+
+  /** How many outcomes were logged so far: a mark for {@link #since}. */
+  public synchronized long size() {
+    return size;
+  }
+
+  /**
+   * Outcomes logged after {@code mark}, whatever their indication's time: the progress line's "this
+   * second", which then costs a second's entries instead of a scan of the whole run.
+   */
+  public Window since(long mark) {
+    return scan(mark, Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
+  private Window scan(long first, long fromNs, long toNs) {
     List<long[]> snapshot;
     long n;
     synchronized (this) {
@@ -56,7 +73,7 @@ public final class OutcomeLog {
       n = size;
     }
     Window w = new Window();
-    for (long k = 0; k < n; k++) {
+    for (long k = Math.max(0, first); k < n; k++) {
       long[] c = snapshot.get((int) (k / CHUNK));
       int i = (int) (k % CHUNK) * FIELDS;
       long trigger = c[i];

@@ -38,6 +38,25 @@ class OutcomeLogTest {
   }
 
   @Test
+  void since_a_mark_holds_exactly_what_was_logged_after_it() {
+    OutcomeLog log = new OutcomeLog();
+    log.add(outcome(5 * MS, 0, 6 * MS, ControlStatus.CONTROL_STATUS_SUCCESS));
+    long mark = log.size();
+    log.add(outcome(1 * MS, 0, 3 * MS, ControlStatus.CONTROL_STATUS_SUCCESS)); // older indication, logged later: counted
+    log.add(outcome(7 * MS, 0, 0, ControlStatus.CONTROL_STATUS_FAILURE)); // never sent: not logged
+    log.add(outcome(8 * MS, 0, 12 * MS, ControlStatus.CONTROL_STATUS_TIMEOUT));
+
+    OutcomeLog.Window w = log.since(mark);
+
+    assertThat(mark).isEqualTo(1);
+    assertThat(log.size()).isEqualTo(3);
+    assertThat(w.count()).isEqualTo(2);
+    assertThat(w.timedOut).isEqualTo(1);
+    assertThat(w.total.sortedCopy()).containsExactly(2 * MS, 4 * MS);
+    assertThat(log.since(log.size()).count()).isZero();
+  }
+
+  @Test
   void keeps_every_outcome_across_chunks_while_another_thread_reads_windows() throws Exception {
     OutcomeLog log = new OutcomeLog();
     int n = 100_000; // several 16k chunks
