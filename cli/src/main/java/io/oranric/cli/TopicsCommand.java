@@ -57,10 +57,14 @@ final class TopicsCommand implements Runnable {
     @Option(names = "--replication-factor", defaultValue = "3", description = "Default: ${DEFAULT-VALUE}.")
     short replicationFactor;
 
+    @Option(names = "--partitions", defaultValue = "0",
+        description = "Partitions of the streams (e2.kpm, e2.rc.reports, e2.control.*); 0: their defaults. Registries and the audit log keep one.")
+    int partitions;
+
     @Override
     public Integer call() {
       KafkaSettings s = KafkaSettings.fromConfig(Map.of("kafka.bootstrap.servers", kafka.requireExternal()), System.getenv());
-      java.util.List<RicTopic> created = TopicAdmin.ensureAll(s, replicationFactor);
+      java.util.List<RicTopic> created = TopicAdmin.ensureAll(s, replicationFactor, partitions);
       spec.commandLine().getOut().println(created.isEmpty() ? "all RIC topics exist" : "created " + created.stream().map(RicTopic::topicName).toList());
       return 0;
     }
