@@ -62,7 +62,7 @@ final class BenchCommand implements Runnable {
       List<io.oranric.testbed.lab.load.LatencyPlot.Curve> curves = new ArrayList<>();
       results.forEach(r -> curves.add(new io.oranric.testbed.lab.load.LatencyPlot.Curve(
           (r.options().direct() ? "direct" : "kafka") + String.format(" %,d/s", r.options().ratePerSecond()), r.samples(),
-          r.p99PerSecondMs())));
+          r.p99PerSecondMs(), r.cpuCores())));
       io.oranric.testbed.lab.load.LatencyPlot.write(plot, "Indication on the socket to control request on the socket ("
           + nodes + " E2 nodes)", curves, 10);
       System.out.println("Plot: " + plot.toAbsolutePath());

@@ -20,19 +20,24 @@ public final class LatencyPlot {
   private LatencyPlot() {}
 
   /** One run: its samples and, possibly empty, the p99 of each of its measured seconds. */
-  public record Curve(String label, LatencySamples samples, double[] p99PerSecondMs) {
+  /** One run: its samples, the p99 of each of its seconds and how many cores the machine kept busy (NaN: not known). */
+  public record Curve(String label, LatencySamples samples, double[] p99PerSecondMs, double cpuCores) {
+    public Curve(String label, LatencySamples samples, double[] p99PerSecondMs) {
+      this(label, samples, p99PerSecondMs, Double.NaN);
+    }
+
     public Curve(String label, LatencySamples samples) {
       this(label, samples, new double[0]);
     }
   }
 
   public static void write(Path file, String title, List<Curve> curves, double budgetMs) throws IOException {
-    int w = 760;
+    int w = 800;
     int seconds = curves.stream().mapToInt(c -> c.p99PerSecondMs().length).max().orElse(0);
     int timePanel = seconds > 1 ? 300 : 0;
     int h = 440 + timePanel;
     int left = 70;
-    int right = 200;
+    int right = 240;
     int top = 40;
     int bottom = 50;
     double minMs = 0.01;
@@ -73,8 +78,10 @@ public final class LatencyPlot {
       s.append(String.format(Locale.ROOT, "<path d='%s' fill='none' stroke='%s' stroke-width='2'/>%n", path, color));
       double ly = top + 14 + k * 34;
       s.append(String.format(Locale.ROOT, "<line x1='%d' x2='%d' y1='%.1f' y2='%.1f' stroke='%s' stroke-width='3'/>"
-          + "<text x='%d' y='%.1f'>%s</text><text x='%d' y='%.1f' fill='#555'>p99 %s ms</text>%n", left + pw + 10, left + pw + 30, ly, ly, color,
-          left + pw + 36, ly + 4, escape(c.label()), left + pw + 36, ly + 18, fmt(c.samples().percentileMs(99))));
+          + "<text x='%d' y='%.1f'>%s</text><text x='%d' y='%.1f' fill='#555'>p99 %s ms%s</text>%n", left + pw + 10, left + pw + 30, ly, ly, color,
+          left + pw + 36, ly + 4, escape(c.label()), left + pw + 36, ly + 18, fmt(c.samples().percentileMs(99)),
+          (Double.isNaN(c.cpuCores()) ? "" : String.format(Locale.ROOT, ", CPU %.2f of %d cores", c.cpuCores(),
+              Runtime.getRuntime().availableProcessors()))));
       k++;
     }
     if (timePanel > 0) {

@@ -28,7 +28,8 @@ class LatencyPlotTest {
       throws Exception {
     Path file = dir.resolve("plot.svg");
     LatencyPlot.write(file, "test <run>", List.of(
-        new LatencyPlot.Curve("kafka 1,000/s", samples(2_000_000, 3_000_000, 9_000_000), new double[] {3.0, 9.0, Double.NaN, 4.0}),
+        new LatencyPlot.Curve("kafka 1,000/s", samples(2_000_000, 3_000_000, 9_000_000), new double[] {3.0, 9.0, Double.NaN, 4.0},
+            1.5),
         new LatencyPlot.Curve("direct 1,000/s", samples(100_000, 200_000), new double[] {0.2, 0.3, 0.2, 0.1})), 10);
 
     Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
@@ -40,7 +41,10 @@ class LatencyPlotTest {
     assertThat(paths).hasSize(4); // two percentile curves, two per-second lines
     assertThat(paths.get(2).split("M")).hasSize(3); // the empty third second breaks the kafka line in two
     assertThat(paths.get(3).split("L")).hasSize(4); // four seconds, one line
-    assertThat(Files.readString(file)).contains("p99 of each measured second", "test &lt;run&gt;");
+    String text = Files.readString(file);
+    assertThat(text).contains("p99 of each measured second", "test &lt;run&gt;", "p99 9.00 ms, CPU 1.50 of ");
+    assertThat(text.split("CPU ")).hasSize(2); // the direct run did not say how busy the cores were
+
   }
 
   @Test
