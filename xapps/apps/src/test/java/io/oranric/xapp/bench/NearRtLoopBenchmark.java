@@ -163,16 +163,14 @@ public final class NearRtLoopBenchmark {
     // Warm-up runtimes only warm the JIT up, until it compiles less than 5 % of a core (at most two
     // minutes): measured while C2 still takes a core, the loop waits for CPU, not for its own work.
     // The measured runtime starts fresh (state, metrics) on a warm JVM.
-    java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+    io.oranric.backbone.ops.JitActivity jit = io.oranric.backbone.ops.JitActivity.start();
     long warmStart = System.nanoTime();
     while (true) {
-      long c0 = jit.getTotalCompilationTime();
-      long t0 = System.nanoTime();
       phase(vertx, rate, 5, stress, false);
-      double share = (jit.getTotalCompilationTime() - c0) / ((System.nanoTime() - t0) / 1e6);
+      double share = jit.sinceLast();
       long warmed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - warmStart);
       System.out.printf("  warm-up runtime: %d s, JIT compiling %.0f%% of a core%n", warmed, share * 100);
-      if (share < 0.05 || warmed > 120) {
+      if (!jit.supported() || io.oranric.backbone.ops.JitActivity.quiet(share) || warmed > 120) {
         break;
       }
     }

@@ -5,6 +5,7 @@ import io.oranric.backbone.kafka.KafkaBackbone;
 import io.oranric.backbone.kafka.RicProducer;
 import io.oranric.backbone.kafka.RicTopic;
 import io.oranric.backbone.kafka.TopicConsumer;
+import io.oranric.backbone.ops.JitActivity;
 import io.oranric.backbone.stream.E2Stream;
 import io.oranric.contract.v1.ControlOutcome;
 import io.oranric.contract.v1.ControlRequest;
@@ -178,10 +179,9 @@ public final class E2LoadBench {
     }
   }
 
-  /** The warm-up goes on, at most this long, while the JIT still compiles more than {@link #JIT_QUIET} of a core. */
+  /** The warm-up goes on, at most this long, while the JIT still compiles more than {@link JitActivity#QUIET} of a core. */
   static final Duration JIT_SETTLE_MAX = Duration.ofSeconds(120);
   static final int JIT_WINDOW_S = 2;
-  static final double JIT_QUIET = 0.05;
 
   /**
    * After the requested warm-up, keeps warming until the JIT compilers are nearly idle. The broker,
@@ -193,24 +193,23 @@ public final class E2LoadBench {
    */
   private static void settleJit(Duration warmup, TerminationService t, PrintStream out)
       throws InterruptedException {
-    java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-    if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+    JitActivity jit = JitActivity.start();
+    if (!jit.supported()) {
       return;
     }
     long start = System.nanoTime();
     long deadline = start + JIT_SETTLE_MAX.toNanos();
     long last = indications(t);
     while (true) {
-      long c0 = jit.getTotalCompilationTime();
-      long t0 = System.nanoTime();
       TimeUnit.SECONDS.sleep(JIT_WINDOW_S);
-      double share = (jit.getTotalCompilationTime() - c0) / ((System.nanoTime() - t0) / 1e6);
+      double share = jit.sinceLast();
       long now = indications(t);
       out.printf("  %-8s %,7d indications/s, JIT compiling %.0f%% of a core%n", "jit", (now - last) / JIT_WINDOW_S, 100 * share);
       last = now;
-      if (share < JIT_QUIET || System.nanoTime() > deadline) {
+      if (JitActivity.quiet(share) || System.nanoTime() > deadline) {
         out.printf("  warm-up: %d s requested, %d s more until the JIT settled%s%n", warmup.toSeconds(),
-            TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start), share < JIT_QUIET ? "" : " (gave up waiting; still compiling)");
+            TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start),
+            JitActivity.quiet(share) ? "" : " (gave up waiting; still compiling)");
         return;
       }
     }
