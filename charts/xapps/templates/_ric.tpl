@@ -76,19 +76,21 @@ imagePullSecrets:
 {{- end -}}
 {{- end -}}
 {{- $rf := coalesce (dig "topics" "replicationFactor" 0 (.Values.global | default dict)) (dig "replicationFactor" 0 (.Values.topics | default dict)) 0 -}}
+{{- $partitions := coalesce (dig "topics" "partitions" 0 (.Values.global | default dict)) (dig "partitions" 0 (.Values.topics | default dict)) 0 -}}
 {{- toJson (dict
       "bootstrapServers" $bootstrap
       "config" $config
       "existingSecret" (coalesce $g.existingSecret $l.existingSecret "")
       "secretKeys" (merge (dict) ($g.secretKeys | default dict) ($l.secretKeys | default dict))
       "tlsSecret" (coalesce $g.tlsSecret $l.tlsSecret "")
-      "replicationFactor" $rf) -}}
+      "replicationFactor" $rf
+      "partitions" $partitions) -}}
 {{- end -}}
 
 {{/*
   Container env for Kafka, as the backbone reads it: RIC_KAFKA_BOOTSTRAP_SERVERS, one
   RIC_KAFKA_<KEY> per client setting (dots as underscores), secrets only by reference, and
-  RIC_TOPIC_REPLICATION_FACTOR for topics the service creates.
+  RIC_TOPIC_REPLICATION_FACTOR and RIC_TOPIC_PARTITIONS for topics the service creates.
 */}}
 {{- define "ric.kafkaEnv" -}}
 {{- $k := include "ric.kafkaSettings" . | fromJson -}}
@@ -110,6 +112,10 @@ imagePullSecrets:
 {{- if $k.replicationFactor }}
 - name: RIC_TOPIC_REPLICATION_FACTOR
   value: {{ toString (int $k.replicationFactor) | quote }}
+{{- end }}
+{{- if $k.partitions }}
+- name: RIC_TOPIC_PARTITIONS
+  value: {{ toString (int $k.partitions) | quote }}
 {{- end }}
 {{- end -}}
 

@@ -83,11 +83,12 @@ class E2TerminationChartTest {
   void kafkaBootstrapComesFromValues() {
     Rendered r = Charts.template(CHART, Map.of(
         "kafka", Map.of("bootstrapServers", "broker-a:9092,broker-b:9092"),
-        "topics", Map.of("replicationFactor", 2)));
+        "topics", Map.of("replicationFactor", 2, "partitions", 12)));
 
     Map<String, Object> c = r.container(NAME);
     assertThat(envValue(c, "RIC_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("broker-a:9092,broker-b:9092");
     assertThat(envValue(c, "RIC_TOPIC_REPLICATION_FACTOR")).isEqualTo("2");
+    assertThat(envValue(c, "RIC_TOPIC_PARTITIONS")).isEqualTo("12");
     // the flag reads the same variable: Kubernetes expands $(VAR) in args
     assertThat(flag(c, "--kafka")).isEqualTo("$(RIC_KAFKA_BOOTSTRAP_SERVERS)");
     assertThat(at(r.get("Deployment", NAME), "spec.template.spec.enableServiceLinks")).isEqualTo(false);

@@ -63,6 +63,7 @@ class UmbrellaChartTest {
       assertThat(envValue(c, "RIC_KAFKA_BOOTSTRAP_SERVERS")).as(name).isEqualTo(bootstrap);
       assertThat(flag(c, "--kafka")).as(name).isEqualTo("$(RIC_KAFKA_BOOTSTRAP_SERVERS)");
       assertThat(envValue(c, "RIC_TOPIC_REPLICATION_FACTOR")).as(name).isEqualTo("3");
+      assertThat(env(c)).as(name + ": partitions 0 leaves the services' default").doesNotContainKey("RIC_TOPIC_PARTITIONS");
       config.forEach((k, v) -> assertThat(envValue(c, "RIC_KAFKA_" + k.replace('.', '_').toUpperCase()))
           .as(name + " " + k).isEqualTo(v.toString()));
       secretKeys.forEach((k, secretKey) -> {
