@@ -155,9 +155,10 @@ public final class E2LoadBench {
           w.fromReactor.percentileMs(99));
       LatencySamples samples = w.total;
       int seconds = (int) Math.max(1, (to - from) / 1_000_000_000L);
+      OutcomeLog.Window[] bySecond = log.windows(from, from + seconds * 1_000_000_000L, seconds);
       double[] perSecond = new double[seconds];
       for (int i = 0; i < seconds; i++) {
-        perSecond[i] = log.window(from + i * 1_000_000_000L, from + (i + 1) * 1_000_000_000L).total.percentileMs(99);
+        perSecond[i] = bySecond[i].total.percentileMs(99);
       }
       return new Result(o, rate, w.count(), w.ok, w.failed, w.timedOut, samples.percentileMs(50),
           samples.percentileMs(90), samples.percentileMs(99), samples.percentileMs(99.9), samples.percentileMs(100), samples, perSecond, cpuCores);

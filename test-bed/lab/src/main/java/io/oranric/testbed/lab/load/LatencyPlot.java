@@ -19,7 +19,6 @@ public final class LatencyPlot {
 
   private LatencyPlot() {}
 
-  /** One run: its samples and, possibly empty, the p99 of each of its measured seconds. */
   /** One run: its samples, the p99 of each of its seconds and how many cores the machine kept busy (NaN: not known). */
   public record Curve(String label, LatencySamples samples, double[] p99PerSecondMs, double cpuCores) {
     public Curve(String label, LatencySamples samples, double[] p99PerSecondMs) {

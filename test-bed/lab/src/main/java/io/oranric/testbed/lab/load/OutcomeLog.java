@@ -49,7 +49,18 @@ public final class OutcomeLog {
 
   /** Outcomes whose triggering indication arrived in [fromNs, toNs) (epoch nanoseconds). */
   public Window window(long fromNs, long toNs) {
-    return scan(0, fromNs, toNs);
+    return scan(0, fromNs, toNs, 1)[0];
+  }
+
+  /**
+   * [fromNs, toNs) cut into {@code count} equal windows (e.g. the seconds of a run), in one pass over
+   * the log.
+   */
+  public Window[] windows(long fromNs, long toNs, int count) {
+    if (count < 1 || toNs - fromNs < count) {
+      throw new IllegalArgumentException("cannot cut " + (toNs - fromNs) + " ns into " + count + " windows");
+    }
+    return scan(0, fromNs, toNs, count);
   }
 
   /** How many outcomes were logged so far: a mark for {@link #since}. */
@@ -62,17 +73,21 @@ public final class OutcomeLog {
    * second", which then costs a second's entries instead of a scan of the whole run.
    */
   public Window since(long mark) {
-    return scan(mark, Long.MIN_VALUE, Long.MAX_VALUE);
+    return scan(mark, Long.MIN_VALUE, Long.MAX_VALUE, 1)[0];
   }
 
-  private Window scan(long first, long fromNs, long toNs) {
+  private Window[] scan(long first, long fromNs, long toNs, int count) {
     List<long[]> snapshot;
     long n;
     synchronized (this) {
       snapshot = List.copyOf(chunks);
       n = size;
     }
-    Window w = new Window();
+    Window[] windows = new Window[count];
+    for (int j = 0; j < count; j++) {
+      windows[j] = new Window();
+    }
+    long width = count == 1 ? 0 : (toNs - fromNs) / count; // one window: its bounds may be MIN/MAX_VALUE
     for (long k = Math.max(0, first); k < n; k++) {
       long[] c = snapshot.get((int) (k / CHUNK));
       int i = (int) (k % CHUNK) * FIELDS;
@@ -80,6 +95,7 @@ public final class OutcomeLog {
       if (trigger < fromNs || trigger >= toNs) {
         continue;
       }
+      Window w = windows[count == 1 ? 0 : (int) Math.min(count - 1, (trigger - fromNs) / width)];
       long sent = c[i + 1];
       long created = c[i + 2];
       w.total.add(sent - trigger);
@@ -93,7 +109,7 @@ public final class OutcomeLog {
         default -> w.failed++;
       }
     }
-    return w;
+    return windows;
   }
 
   /** The outcomes of one window: indication to control, and its split at the reacting consumer. */

@@ -38,6 +38,26 @@ class OutcomeLogTest {
   }
 
   @Test
+  void windows_cut_a_range_into_equal_parts_in_one_pass_as_separate_windows_would() {
+    OutcomeLog log = new OutcomeLog();
+    long[] triggers = {999, 1000, 1400, 1999, 2000, 2500, 2999, 3000};
+    for (long t : triggers) {
+      log.add(outcome(t * MS, 0, t * MS + (t % 7 + 1) * MS, ControlStatus.CONTROL_STATUS_SUCCESS));
+    }
+
+    OutcomeLog.Window[] seconds = log.windows(1000 * MS, 3000 * MS, 2);
+
+    assertThat(seconds).hasSize(2);
+    for (int i = 0; i < 2; i++) {
+      OutcomeLog.Window alone = log.window((1000 + i * 1000) * MS, (2000 + i * 1000) * MS);
+      assertThat(seconds[i].count()).isEqualTo(alone.count());
+      assertThat(seconds[i].total.sortedCopy()).containsExactly(alone.total.sortedCopy());
+    }
+    assertThat(seconds[0].count()).isEqualTo(3); // 1000, 1400, 1999
+    assertThat(seconds[1].count()).isEqualTo(3); // 2000, 2500, 2999
+  }
+
+  @Test
   void since_a_mark_holds_exactly_what_was_logged_after_it() {
     OutcomeLog log = new OutcomeLog();
     log.add(outcome(5 * MS, 0, 6 * MS, ControlStatus.CONTROL_STATUS_SUCCESS));
