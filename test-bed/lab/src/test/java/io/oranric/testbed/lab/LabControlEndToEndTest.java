@@ -120,7 +120,7 @@ class LabControlEndToEndTest {
     int from = reports.size();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (System.nanoTime() < deadline) {
-      List<Double> values = reports.subList(from, reports.size()).stream().flatMap(r -> r.getMeasurementsList().stream())
+      List<Double> values = LabTesting.since(reports, from).stream().flatMap(r -> r.getMeasurementsList().stream())
           .filter(matching(cell, sst, name)).map(m -> m.hasReal() ? m.getReal() : m.getInteger()).map(Number::doubleValue).toList();
       if (values.size() >= n) {
         return values.stream().limit(n).mapToDouble(Double::doubleValue).average().orElseThrow();

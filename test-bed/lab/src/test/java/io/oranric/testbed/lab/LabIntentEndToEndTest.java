@@ -173,11 +173,11 @@ class LabIntentEndToEndTest {
     int from = reports.size();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (seen.size() < n) {
-      int to = reports.size();
-      for (KpmReport r : reports.subList(from, to)) {
+      List<KpmReport> fresh = LabTesting.since(reports, from);
+      for (KpmReport r : fresh) {
         r.getMeasurementsList().stream().filter(which).findFirst().ifPresent(m -> seen.add(value(m)));
       }
-      from = to;
+      from += fresh.size();
       if (seen.size() < n) {
         waitForArrivals(deadline, "" + n + " reports");
       }

@@ -182,7 +182,7 @@ class LabPoliciesEndToEndTest {
     int from = reports.size();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (true) {
-      List<Double> v = reports.subList(from, reports.size()).stream().flatMap(r -> r.getMeasurementsList().stream()).filter(which)
+      List<Double> v = LabTesting.since(reports, from).stream().flatMap(r -> r.getMeasurementsList().stream()).filter(which)
           .map(LabPoliciesEndToEndTest::value).toList();
       if (v.size() >= n) {
         return v.stream().limit(n).mapToDouble(Double::doubleValue).average().orElseThrow();
@@ -197,7 +197,8 @@ class LabPoliciesEndToEndTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     double last = Double.NaN;
     while (true) {
-      for (KpmReport r : reports.subList(from, reports.size())) {
+      List<KpmReport> fresh = LabTesting.since(reports, from);
+      for (KpmReport r : fresh) {
         for (Measurement m : r.getMeasurementsList()) {
           if (which.test(m)) {
             last = value(m);
@@ -207,7 +208,7 @@ class LabPoliciesEndToEndTest {
           }
         }
       }
-      from = reports.size();
+      from += fresh.size();
       if (System.nanoTime() > deadline) {
         throw new AssertionError("the value never got there within " + seconds + " s; last " + last);
       }
